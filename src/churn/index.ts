@@ -1,0 +1,6 @@
+/**
+ * `clientele/churn`.
+ *
+ * @module
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `clientele/profile`.
+ *
+ * @module
+ */
+export {};

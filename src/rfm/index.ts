@@ -1,0 +1,6 @@
+/**
+ * `clientele/rfm`.
+ *
+ * @module
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `clientele/satisfaction`.
+ *
+ * @module
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `clientele/synth`.
+ *
+ * @module
+ */
+export {};
