@@ -1,6 +1,7 @@
 /**
- * `clientele/clv`.
+ * `clientele/clv`: customer-lifetime value and "buy till you die" models.
  *
  * @module
  */
-export {};
+export * from './units.js';
+export * from './fit.js';
