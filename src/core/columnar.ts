@@ -80,11 +80,28 @@ export function validateColumnar(columns: ColumnarTransactions): ValidationIssue
     }
   };
   const amount = columns.amount;
-  check('amount', (i) => amount[i]! >= 0 && amount[i]! < Number.POSITIVE_INFINITY, 'finite non-negative amount', (i) => amount[i]);
+  check(
+    'amount',
+    (i) => amount[i]! >= 0 && amount[i]! < Number.POSITIVE_INFINITY,
+    'finite non-negative amount',
+    (i) => amount[i],
+  );
   const kind = columns.kind;
-  if (kind !== undefined) check('kind', (i) => kind[i]! <= KIND_REFUND, '0 (purchase) or 1 (refund)', (i) => kind[i]);
+  if (kind !== undefined)
+    check(
+      'kind',
+      (i) => kind[i]! <= KIND_REFUND,
+      '0 (purchase) or 1 (refund)',
+      (i) => kind[i],
+    );
   const at = columns.occurredAt;
-  if (at !== undefined) check('occurredAt', (i) => Number.isFinite(at[i]), 'finite epoch milliseconds', (i) => at[i]);
+  if (at !== undefined)
+    check(
+      'occurredAt',
+      (i) => Number.isFinite(at[i]),
+      'finite epoch milliseconds',
+      (i) => at[i],
+    );
   return issues;
 }
 

@@ -66,9 +66,9 @@ function contextToIssue(root: string, error: t.ValidationError): ValidationIssue
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.expected}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    // One issue per path: a value fails once, even when several intersection members reject it.
+    if (seen.has(issue.path)) return false;
+    seen.add(issue.path);
     return true;
   });
 }
@@ -84,7 +84,7 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
  * //=> left([{ path: 'config.n', expected: 'number', received: '"x"', message: 'config.n: expected number, received "x"' }])
  * ```
  */
-export function decodeWith<A, O>(codec: t.Type<A, O, unknown>, input: unknown, root = ''): E.Either<ValidationIssue[], A> {
+export function decodeWith<A, O>(codec: t.Type<A, O>, input: unknown, root = ''): E.Either<ValidationIssue[], A> {
   const forbidden: ValidationIssue[] = [];
   try {
     findForbiddenKeys(input, root, 0, forbidden);
@@ -94,7 +94,9 @@ export function decodeWith<A, O>(codec: t.Type<A, O, unknown>, input: unknown, r
     return E.left(dedupe(result.left.map((error) => contextToIssue(root, error))));
   } catch (error) {
     // Getters that throw, revoked proxies and similar hostile input: report, never throw.
-    return E.left([makeIssue(root, 'plain data', error instanceof Error ? `threw ${error.message}` : 'a throwing value')]);
+    return E.left([
+      makeIssue(root, 'plain data', error instanceof Error ? `threw ${error.message}` : 'a throwing value'),
+    ]);
   }
 }
 
@@ -109,7 +111,7 @@ export function decodeWith<A, O>(codec: t.Type<A, O, unknown>, input: unknown, r
  * // valid.length === 0, rejected = [0]
  * ```
  */
-export function decodeBatch<A, O>(codec: t.Type<A, O, unknown>, input: unknown, root: string): BatchResult<A> {
+export function decodeBatch<A, O>(codec: t.Type<A, O>, input: unknown, root: string): BatchResult<A> {
   if (!Array.isArray(input)) return { valid: [], issues: [makeIssue(root, 'array', input)], rejected: [] };
   const valid: A[] = [];
   const issues: ValidationIssue[] = [];

@@ -87,7 +87,11 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Inte
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half), level };
+  return {
+    lower: successes <= 0 ? 0 : Math.max(0, centre - half),
+    upper: successes >= n ? 1 : Math.min(1, centre + half),
+    level,
+  };
 }
 
 /**

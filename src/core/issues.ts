@@ -61,10 +61,11 @@ export function describeReceived(value: unknown): string {
   if (value === undefined) text = 'undefined';
   else if (typeof value === 'number' || typeof value === 'bigint') text = String(value);
   else if (typeof value === 'function') text = 'function';
-  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
+  else if (value instanceof Date)
+    text = Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = JSON.stringify(value) ?? typeof value;
     } catch {
       text = Object.prototype.toString.call(value);
     }

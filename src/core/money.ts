@@ -9,8 +9,8 @@
 import DecimalJs from 'decimal.js';
 
 /**
- * The library-private decimal.js constructor (precision 40, ROUND_HALF_EVEN, no exponential notation for
- * |x| < 1e21). Use it for exact arithmetic on amounts and points.
+ * The library-private decimal.js constructor (precision 40, ROUND_HALF_EVEN, strings never in exponential
+ * notation). Use it for exact arithmetic on amounts and points.
  *
  * @example
  * ```ts
@@ -20,8 +20,9 @@ import DecimalJs from 'decimal.js';
 export const Dec = /* @__PURE__ */ DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_EVEN,
-  toExpNeg: -21,
-  toExpPos: 21,
+  // Never use exponential notation in strings: amounts serialise as plain decimal strings.
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
 });
 
 /**
@@ -131,7 +132,7 @@ const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function parseDecimal(input: unknown): Decimal | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? new Dec(input) : undefined;
   if (DecimalJs.isDecimal(input)) {
-    const d = input as DecimalJs;
+    const d = input;
     return d.isFinite() ? new Dec(d) : undefined;
   }
   if (typeof input !== 'string') return undefined;
@@ -198,7 +199,8 @@ export function allocate(
   const total = weights.reduce((a, b) => a.plus(b), new Dec(0));
   const scale = new Dec(10).pow(places);
   const units = amount.times(scale);
-  if (!units.isInteger()) throw new RangeError(`[clientele] allocate: amount ${amount.toString()} has more than ${places} decimal places`);
+  if (!units.isInteger())
+    throw new RangeError(`[clientele] allocate: amount ${amount.toString()} has more than ${places} decimal places`);
   const sign = units.isNegative() ? -1 : 1;
   const absUnits = units.abs();
   const shares = total.isZero()
@@ -268,7 +270,10 @@ export const money = {
   },
   /** Multiplies by a factor, rounding to the currency's minor unit. */
   multiply(a: Money, factor: number | string | Decimal, mode: RoundingMode = 'half-even'): Money {
-    return { amount: roundToCurrency(new Dec(a.amount).times(factor), a.currency, mode).toString(), currency: a.currency };
+    return {
+      amount: roundToCurrency(new Dec(a.amount).times(factor), a.currency, mode).toString(),
+      currency: a.currency,
+    };
   },
   /** Rounds to the currency's minor unit. */
   round(a: Money, mode: RoundingMode = 'half-even'): Money {

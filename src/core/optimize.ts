@@ -132,7 +132,9 @@ export function numericalHessian(f: Objective, x: readonly number[], gradient?: 
             point[j] = x[j]!;
             return v;
           };
-          hess[i]![j] = (at(hi, hj) - at(hi, -hj) - at(-hi, hj) + at(-hi, -hj)) / (4 * hi * hj);
+          const mixed = (at(hi, hj) - at(hi, -hj) - at(-hi, hj) + at(-hi, -hj)) / (4 * hi * hj);
+          hess[i]![j] = mixed;
+          hess[j]![i] = mixed;
         }
       }
     }
@@ -152,7 +154,7 @@ export function numericalHessian(f: Objective, x: readonly number[], gradient?: 
  *
  * @example
  * ```ts
- * invertSymmetric([[4, 0], [0, 2]]) //=> [[0.25, 0], [0, 0.5]]
+ * invertSymmetric([[4, 0], [0, 2]]) //≈ [[0.25, 0], [0, 0.5]]
  * ```
  */
 export function invertSymmetric(matrix: readonly (readonly number[])[]): number[][] | undefined {
@@ -183,8 +185,8 @@ export function invertSymmetric(matrix: readonly (readonly number[])[]): number[
     for (let j = 0; j <= i; j++) {
       let s = 0;
       for (let k = i; k < n; k++) s += linv[k]![i]! * linv[k]![j]!;
-      inv[i]![j] = s;
-      inv[j]![i] = s;
+      inv[i]![j] = s + 0; // normalise -0
+      inv[j]![i] = s + 0;
     }
   }
   return inv;
@@ -250,7 +252,15 @@ function bfgs(
   let fx = f(x);
   const counter = { evaluations: 1 };
   if (!Number.isFinite(fx)) {
-    return { x, value: fx, converged: false, iterations: 0, evaluations: 1, method: 'bfgs', message: 'objective not finite at start' };
+    return {
+      x,
+      value: fx,
+      converged: false,
+      iterations: 0,
+      evaluations: 1,
+      method: 'bfgs',
+      message: 'objective not finite at start',
+    };
   }
   let g = grad(x);
   let h: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
@@ -258,7 +268,15 @@ function bfgs(
   let stall = 0;
   while (iterations < maxIterations) {
     if (infNorm(g) < gradientTolerance) {
-      return { x, value: fx, converged: true, iterations, evaluations: counter.evaluations, method: 'bfgs', message: 'gradient below tolerance' };
+      return {
+        x,
+        value: fx,
+        converged: true,
+        iterations,
+        evaluations: counter.evaluations,
+        method: 'bfgs',
+        message: 'gradient below tolerance',
+      };
     }
     iterations++;
     let direction = h.map((row) => -dot(row, g));
@@ -269,7 +287,15 @@ function bfgs(
       direction = g.map((v) => -v);
       step = lineSearch(f, grad, x, fx, g, direction, counter);
       if (step === undefined) {
-        return { x, value: fx, converged: false, iterations, evaluations: counter.evaluations, method: 'bfgs', message: 'line search failed' };
+        return {
+          x,
+          value: fx,
+          converged: false,
+          iterations,
+          evaluations: counter.evaluations,
+          method: 'bfgs',
+          message: 'line search failed',
+        };
       }
     }
     const s = step.point.map((v, i) => v - x[i]!);
@@ -280,7 +306,15 @@ function bfgs(
     g = step.gradient;
     stall = relativeChange < functionTolerance ? stall + 1 : 0;
     if (stall >= 3) {
-      return { x, value: fx, converged: infNorm(g) < Math.sqrt(gradientTolerance), iterations, evaluations: counter.evaluations, method: 'bfgs', message: 'value stalled' };
+      return {
+        x,
+        value: fx,
+        converged: infNorm(g) < Math.sqrt(gradientTolerance),
+        iterations,
+        evaluations: counter.evaluations,
+        method: 'bfgs',
+        message: 'value stalled',
+      };
     }
     const sy = dot(s, y);
     if (sy > 1e-12) {
@@ -292,10 +326,23 @@ function bfgs(
       );
     }
   }
-  return { x, value: fx, converged: false, iterations, evaluations: counter.evaluations, method: 'bfgs', message: 'iteration limit' };
+  return {
+    x,
+    value: fx,
+    converged: false,
+    iterations,
+    evaluations: counter.evaluations,
+    method: 'bfgs',
+    message: 'iteration limit',
+  };
 }
 
-function nelderMead(f: Objective, x0: readonly number[], maxIterations: number, functionTolerance: number): MinimizeResult {
+function nelderMead(
+  f: Objective,
+  x0: readonly number[],
+  maxIterations: number,
+  functionTolerance: number,
+): MinimizeResult {
   const n = x0.length;
   const safe = (p: readonly number[]): number => {
     const v = f(p);
@@ -317,7 +364,15 @@ function nelderMead(f: Objective, x0: readonly number[], maxIterations: number, 
     values = order.map((i) => values[i]!);
     const spread = Math.abs(values[n]! - values[0]!);
     if (spread <= functionTolerance * Math.max(1, Math.abs(values[0]!)) && iterations > 1) {
-      return { x: simplex[0]!, value: values[0]!, converged: true, iterations, evaluations, method: 'nelder-mead', message: 'simplex converged' };
+      return {
+        x: simplex[0]!,
+        value: values[0]!,
+        converged: true,
+        iterations,
+        evaluations,
+        method: 'nelder-mead',
+        message: 'simplex converged',
+      };
     }
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += simplex[i]![j]! / n;
@@ -356,7 +411,15 @@ function nelderMead(f: Objective, x0: readonly number[], maxIterations: number, 
     }
   }
   const best = values.indexOf(Math.min(...values));
-  return { x: simplex[best]!, value: values[best]!, converged: false, iterations, evaluations, method: 'nelder-mead', message: 'iteration limit' };
+  return {
+    x: simplex[best]!,
+    value: values[best]!,
+    converged: false,
+    iterations,
+    evaluations,
+    method: 'nelder-mead',
+    message: 'iteration limit',
+  };
 }
 
 /**

@@ -126,7 +126,8 @@ export function createRng(seed: number | string): Rng {
       } while (v <= 0);
       v = v * v * v;
       const u = positiveUniform();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return (dd * v) / rate;
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v)))
+        return (dd * v) / rate;
     }
   };
   const logFactorial = (k: number): number => {
@@ -161,7 +162,8 @@ export function createRng(seed: number | string): Rng {
       const k = Math.floor(((2 * aa) / us + bb) * u + mean + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invalpha) - Math.log(aa / (us * us) + bb) <= -mean + k * loglam - logFactorial(k)) return k;
+      if (Math.log(v) + Math.log(invalpha) - Math.log(aa / (us * us) + bb) <= -mean + k * loglam - logFactorial(k))
+        return k;
     }
   };
   const rng: Rng = {
