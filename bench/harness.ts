@@ -30,7 +30,10 @@ export function measure(
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const medianMs = times.length % 2 === 1 ? times[(times.length - 1) / 2]! : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
+  const medianMs =
+    times.length % 2 === 1
+      ? times[(times.length - 1) / 2]!
+      : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
   const result: BenchResult = {
     name,
     runs,
@@ -40,7 +43,8 @@ export function measure(
     ...(options.targetMs === undefined ? {} : { targetMs: options.targetMs, met: medianMs <= options.targetMs }),
   };
   results.push(result);
-  const target = options.targetMs === undefined ? '' : `  target ≤ ${options.targetMs} ms ${result.met === true ? 'MET' : 'MISSED'}`;
+  const target =
+    options.targetMs === undefined ? '' : `  target ≤ ${options.targetMs} ms ${result.met === true ? 'MET' : 'MISSED'}`;
   process.stdout.write(
     `${name.padEnd(60)} median ${medianMs.toFixed(2).padStart(10)} ms  (min ${result.minMs.toFixed(2)}, max ${result.maxMs.toFixed(2)}, ${runs} runs)${target}\n`,
   );
