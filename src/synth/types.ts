@@ -37,3 +37,125 @@ export interface CustomerTruth {
   /** The person's latent satisfaction in [-1, 1] that drives survey answers and complaints. */
   readonly satisfaction: number;
 }
+
+/**
+ * The latent truth of every person as parallel columns (index = person index, the order of
+ * {@link TransactionColumnsResult.customerIds} and of `truth`).
+ *
+ * @example
+ * ```ts
+ * const { latent } = generateTransactionColumns({ seed: 1, customers: 100, asOf: '2025-01-01' });
+ * latent.alive[0] === 1 // person 0 is still active at asOf
+ * ```
+ */
+export interface LatentColumns {
+  /** First purchase (acquisition) instant, epoch ms. */
+  readonly acquiredAt: Float64Array;
+  /** True dropout instant, epoch ms (may lie after `asOf`). */
+  readonly dropoutAt: Float64Array;
+  /** 1 when `dropoutAt > asOf`, else 0. */
+  readonly alive: Uint8Array;
+  /** Latent purchase rate λ per day. */
+  readonly purchaseRatePerDay: Float64Array;
+  /** Latent dropout probability p after each repeat purchase. */
+  readonly dropoutProbability: Float64Array;
+  /** Latent mean order value p/ν, major units. */
+  readonly meanSpend: Float64Array;
+  /** Latent satisfaction in [−1, 1]. */
+  readonly satisfaction: Float64Array;
+}
+
+/**
+ * The generated transactions as columns: the core `ColumnarTransactions` shape with every column filled, plus
+ * the person index and the refund link. Row `i` is the same transaction as `transactions[i]` of the record form:
+ * `transactions[i].id === syntheticTransactionId(i)`, `transactions[i].orderId === syntheticOrderId(orderId[i])`.
+ *
+ * @example
+ * ```ts
+ * const { columns } = generateTransactionColumns({ seed: 1, customers: 1000, asOf: '2025-01-01' });
+ * columns.amount.length === columns.customerId.length //=> true
+ * ```
+ */
+export interface SyntheticTransactionColumns extends ColumnarTransactions {
+  /** Canonical customer id of each row (one shared string per person, so this costs a pointer per row). */
+  readonly customerId: string[];
+  /** Person index of each row (index into `customerIds` / `truth`); a compact numeric customer key. */
+  readonly customerIndex: Uint32Array;
+  /** UTC day number of each row. */
+  readonly day: Int32Array;
+  /** Instant of each row, epoch ms. */
+  readonly occurredAt: Float64Array;
+  /** Amount of each row, major units, non-negative. */
+  readonly amount: Float64Array;
+  /** `KIND_PURCHASE` (0) or `KIND_REFUND` (1) per row. */
+  readonly kind: Uint8Array;
+  /** Order number of each row; a refund carries the order number of the purchase it refunds. */
+  readonly orderId: Uint32Array;
+  /** Row index of the refunded purchase for refund rows, −1 for purchases. */
+  readonly refundOf: Int32Array;
+}
+
+/**
+ * What {@link generateTransactionColumns} returns: the transaction columns, the canonical id of each person and the
+ * latent truth as columns.
+ *
+ * @example
+ * ```ts
+ * const result: TransactionColumnsResult = generateTransactionColumns({ seed: 1, customers: 10, asOf: '2025-01-01' });
+ * result.customerIds[0] //=> 'C0000001'
+ * ```
+ */
+export interface TransactionColumnsResult {
+  /** The observation date, epoch ms. */
+  readonly asOf: number;
+  /** Canonical customer id per person index. */
+  readonly customerIds: string[];
+  /** The transactions. */
+  readonly columns: SyntheticTransactionColumns;
+  /** Latent truth per person index. */
+  readonly latent: LatentColumns;
+}
+
+/**
+ * A generated customer base: source records with their dirt, transactions, survey responses, complaints, engagement
+ * events, the ground truth per person and the observation date. Records use the core decoded types (instants in
+ * epoch ms, amounts as numbers) and all pass the core decoders.
+ *
+ * @example
+ * ```ts
+ * const base: CustomerBase = generateCustomerBase({ seed: 'demo', customers: 1000, asOf: '2025-01-01' });
+ * base.truth.length //=> 1000
+ * ```
+ */
+export interface CustomerBase {
+  /** The observation date, epoch ms. */
+  readonly asOf: number;
+  /** Source records (shop, then crm, store, support), several per person for some; see `truth[i].recordIds`. */
+  readonly customers: Customer[];
+  /** Purchases and refunds, grouped by person (person order), in time order within a person. */
+  readonly transactions: Transaction[];
+  /** Survey responses, grouped by person, in time order within a person. */
+  readonly surveyResponses: SurveyResponse[];
+  /** Complaints, grouped by person, in opening order within a person. */
+  readonly complaints: Complaint[];
+  /** Engagement events, grouped by person, in time order within a person. */
+  readonly engagementEvents: EngagementEvent[];
+  /** Ground truth, one entry per person, in person order. */
+  readonly truth: CustomerTruth[];
+  /** The transactions as columns, present when the base was generated with `columnar: true`. */
+  readonly columns?: SyntheticTransactionColumns;
+}
+
+/**
+ * A {@link CustomerBase} generated with `columnar: true`: `columns` is always present.
+ *
+ * @example
+ * ```ts
+ * const base: ColumnarCustomerBase = generateCustomerBase({ seed: 1, customers: 100, asOf: '2025-01-01', columnar: true });
+ * base.columns.amount.length === base.transactions.length //=> true
+ * ```
+ */
+export interface ColumnarCustomerBase extends CustomerBase {
+  /** The transactions as columns (row i is `transactions[i]`). */
+  readonly columns: SyntheticTransactionColumns;
+}
