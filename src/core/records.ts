@@ -6,6 +6,8 @@
  *
  * @module
  */
+/* eslint-disable @typescript-eslint/consistent-type-definitions --
+   Record types are type aliases, not interfaces, so they stay assignable to Record<string, unknown>. */
 import * as t from 'io-ts';
 import { parseDecimal } from './money.js';
 import { parseInstant } from './time.js';
@@ -99,7 +101,7 @@ export const CurrencyCodec = new t.Type<string, string, unknown>(
 export const AttributesCodec = t.record(t.string, t.union([t.string, FiniteNumberCodec, t.boolean, t.null]));
 
 /** A consent decision for one purpose (marketing email, SMS, profiling, ...). */
-export const ConsentCodec = t.intersection([
+export const ConsentCodec: t.Type<Consent, unknown> = t.intersection([
   t.type({
     purpose: NonEmptyStringCodec,
     status: t.keyof({ granted: null, denied: null, unknown: null }),
@@ -114,10 +116,19 @@ export const ConsentCodec = t.intersection([
  * const consent: Consent = { purpose: 'email-marketing', status: 'granted', at: Date.UTC(2024, 0, 5), source: 'shop' };
  * ```
  */
-export type Consent = t.TypeOf<typeof ConsentCodec>;
+export type Consent = {
+  /** What the consent is for, e.g. `email-marketing`, `sms`, `profiling`. */
+  purpose: string;
+  /** The decision. */
+  status: 'granted' | 'denied' | 'unknown';
+  /** When it was given or withdrawn (epoch ms). */
+  at?: number;
+  /** Where it was recorded (source system or form). */
+  source?: string;
+};
 
 /** Codec of {@link Customer}. */
-export const CustomerCodec = t.intersection([
+export const CustomerCodec: t.Type<Customer, unknown> = t.intersection([
   t.type({ id: IdCodec }),
   t.partial({
     source: t.string,
@@ -154,10 +165,53 @@ export const CustomerCodec = t.intersection([
  * };
  * ```
  */
-export type Customer = t.TypeOf<typeof CustomerCodec>;
+export type Customer = {
+  /** The record's id in its source system (integers are converted to strings). */
+  id: string;
+  /** The source system, e.g. `shop`, `crm`, `store`, `support`. */
+  source?: string;
+  /** The record's id inside its source, when `id` is a global key. */
+  sourceRecordId?: string;
+  /** Ids of the same customer in other systems, by system name. */
+  externalIds?: Record<string, string>;
+  /** Email address as given (see `normalizeEmail` in `clientele/profile`). */
+  email?: string;
+  /** Phone number as given (see `normalizePhone` in `clientele/profile`). */
+  phone?: string;
+  /** Full name as given. */
+  name?: string;
+  /** Given name. */
+  firstName?: string;
+  /** Family name. */
+  lastName?: string;
+  /** Birth date, `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** Gender as given. */
+  gender?: string;
+  /** Occupation. */
+  occupation?: string;
+  /** Country name or code as given. */
+  country?: string;
+  /** Region / province / state. */
+  region?: string;
+  /** City. */
+  city?: string;
+  /** Postal code. */
+  postalCode?: string;
+  /** How the customer was acquired (e.g. `search`, `social`, `referral`, `store`). */
+  acquisitionChannel?: string;
+  /** When the customer signed up (epoch ms). */
+  signupAt?: number;
+  /** When the record was last updated in its source (epoch ms). */
+  updatedAt?: number;
+  /** Consent decisions per purpose. */
+  consents?: Consent[];
+  /** Free-form attributes. */
+  attributes?: Record<string, string | number | boolean | null>;
+};
 
 /** Codec of {@link TransactionLine}. */
-export const TransactionLineCodec = t.intersection([
+export const TransactionLineCodec: t.Type<TransactionLine, unknown> = t.intersection([
   t.type({ sku: NonEmptyStringCodec, quantity: FiniteNumberCodec, unitPrice: AmountCodec }),
   t.partial({ category: t.string, discount: AmountCodec, name: t.string }),
 ]);
@@ -169,10 +223,23 @@ export const TransactionLineCodec = t.intersection([
  * const line: TransactionLine = { sku: 'TEA-01', category: 'tea', quantity: 2, unitPrice: 4.5, discount: 1 };
  * ```
  */
-export type TransactionLine = t.TypeOf<typeof TransactionLineCodec>;
+export type TransactionLine = {
+  /** Stock-keeping unit. */
+  sku: string;
+  /** Quantity (may be fractional, e.g. weight). */
+  quantity: number;
+  /** Price per unit, major units. */
+  unitPrice: number;
+  /** Product category. */
+  category?: string;
+  /** Discount on the whole line, major units. */
+  discount?: number;
+  /** Product name. */
+  name?: string;
+};
 
 /** Codec of {@link Transaction}. */
-export const TransactionCodec = t.intersection([
+export const TransactionCodec: t.Type<Transaction, unknown> = t.intersection([
   t.type({
     id: IdCodec,
     customerId: IdCodec,
@@ -202,10 +269,33 @@ export const TransactionCodec = t.intersection([
  * const refund: Transaction = { ...purchase, id: 't-2', kind: 'refund', amount: 8.5, refundOf: 't-1' };
  * ```
  */
-export type Transaction = t.TypeOf<typeof TransactionCodec>;
+export type Transaction = {
+  /** Transaction id (integers are converted to strings). */
+  id: string;
+  /** The customer's id. */
+  customerId: string;
+  /** When it happened (epoch ms). */
+  occurredAt: number;
+  /** A purchase or a refund. */
+  kind: 'purchase' | 'refund';
+  /** Amount, non-negative, major units of `currency`; the kind gives the sign. */
+  amount: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** The order this row belongs to (defaults to `id`). */
+  orderId?: string;
+  /** For a refund: the id of the transaction it refunds. */
+  refundOf?: string;
+  /** Sales channel, e.g. `web`, `app`, `store`. */
+  channel?: string;
+  /** Order lines. */
+  lines?: TransactionLine[];
+  /** Free-form attributes. */
+  attributes?: Record<string, string | number | boolean | null>;
+};
 
 /** Codec of {@link SurveyResponse}. */
-export const SurveyResponseCodec = t.intersection([
+export const SurveyResponseCodec: t.Type<SurveyResponse, unknown> = t.intersection([
   t.type({ id: IdCodec, respondedAt: InstantCodec }),
   t.partial({
     customerId: IdCodec,
@@ -232,10 +322,35 @@ export const SurveyResponseCodec = t.intersection([
  * };
  * ```
  */
-export type SurveyResponse = t.TypeOf<typeof SurveyResponseCodec>;
+export type SurveyResponse = {
+  /** Response id. */
+  id: string;
+  /** When it was answered (epoch ms). */
+  respondedAt: number;
+  /** The respondent, when known. */
+  customerId?: string;
+  /** Which survey or touchpoint. */
+  survey?: string;
+  /** Likelihood to recommend, 0-10. */
+  nps?: number;
+  /** Satisfaction score on the survey's CSAT scale. */
+  csat?: number;
+  /** Customer-effort score on the survey's CES scale. */
+  ces?: number;
+  /** Per-aspect ratings, e.g. `{ productQuality: 4, serviceAttitude: 5, afterSales: 3 }`. */
+  aspects?: Record<string, number>;
+  /** Free-text comment. */
+  comment?: string;
+  /** Channel of the survey (email, app, phone, ...). */
+  channel?: string;
+  /** Survey weight (default 1). */
+  weight?: number;
+  /** Free-form attributes. */
+  attributes?: Record<string, string | number | boolean | null>;
+};
 
 /** Codec of {@link Complaint}. */
-export const ComplaintCodec = t.intersection([
+export const ComplaintCodec: t.Type<Complaint, unknown> = t.intersection([
   t.type({ id: IdCodec, customerId: IdCodec, openedAt: InstantCodec }),
   t.partial({
     firstResponseAt: InstantCodec,
@@ -259,10 +374,33 @@ export const ComplaintCodec = t.intersection([
  * };
  * ```
  */
-export type Complaint = t.TypeOf<typeof ComplaintCodec>;
+export type Complaint = {
+  /** Complaint id. */
+  id: string;
+  /** The customer's id. */
+  customerId: string;
+  /** When it was opened (epoch ms). */
+  openedAt: number;
+  /** First response from the company (epoch ms). */
+  firstResponseAt?: number;
+  /** When it was resolved (epoch ms); absent while open. */
+  resolvedAt?: number;
+  /** How many times it was reopened. */
+  reopenCount?: number;
+  /** Category, e.g. `delivery`, `product quality`, `billing`. */
+  category?: string;
+  /** Channel it came through. */
+  channel?: string;
+  /** Severity. */
+  severity?: 'low' | 'medium' | 'high' | 'critical';
+  /** The order it is about. */
+  orderId?: string;
+  /** The complaint's text. */
+  text?: string;
+};
 
 /** Codec of {@link EngagementEvent}. */
-export const EngagementEventCodec = t.intersection([
+export const EngagementEventCodec: t.Type<EngagementEvent, unknown> = t.intersection([
   t.type({ id: IdCodec, customerId: IdCodec, occurredAt: InstantCodec, type: NonEmptyStringCodec }),
   t.partial({ channel: t.string, attributes: AttributesCodec }),
 ]);
@@ -275,4 +413,17 @@ export const EngagementEventCodec = t.intersection([
  * const event: EngagementEvent = { id: 'e-1', customerId: 'c-1', occurredAt: Date.UTC(2024, 2, 5), type: 'email_open' };
  * ```
  */
-export type EngagementEvent = t.TypeOf<typeof EngagementEventCodec>;
+export type EngagementEvent = {
+  /** Event id. */
+  id: string;
+  /** The customer's id. */
+  customerId: string;
+  /** When it happened (epoch ms). */
+  occurredAt: number;
+  /** What happened: `visit`, `login`, `email_open`, `email_click`, ... */
+  type: string;
+  /** Channel. */
+  channel?: string;
+  /** Free-form attributes. */
+  attributes?: Record<string, string | number | boolean | null>;
+};
