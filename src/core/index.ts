@@ -16,3 +16,4 @@ export * from './intervals.js';
 export * from './special.js';
 export * from './optimize.js';
 export * from './random.js';
+export * from './hyp2f1.js';

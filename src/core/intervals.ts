@@ -16,7 +16,9 @@ import studentTQuantileStdlib from '@stdlib/stats-base-dists-t-quantile';
  * ```
  */
 export interface Interval {
+  /** Lower bound. */
   readonly lower: number;
+  /** Upper bound. */
   readonly upper: number;
   /** Confidence level, e.g. 0.95. */
   readonly level: number;

@@ -227,7 +227,9 @@ export function allocate(
  * ```
  */
 export interface Money {
+  /** The amount as a plain decimal string, e.g. `19.99`. */
   readonly amount: string;
+  /** ISO 4217 currency code, upper case. */
   readonly currency: string;
 }
 

@@ -59,6 +59,23 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /**
+ * A Gregorian calendar date.
+ *
+ * @example
+ * ```ts
+ * const leapDay: CivilDate = { year: 2024, month: 2, day: 29 };
+ * ```
+ */
+export interface CivilDate {
+  /** Year (proleptic Gregorian; may be ≤ 0). */
+  readonly year: number;
+  /** Month, 1-12. */
+  readonly month: number;
+  /** Day of the month, 1-31. */
+  readonly day: number;
+}
+
+/**
  * The civil date `{ year, month (1-12), day }` of a day number (inverse of {@link daysFromCivil}).
  *
  * @example
@@ -66,7 +83,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
  * civilFromDays(19783) //=> { year: 2024, month: 3, day: 1 }
  * ```
  */
-export function civilFromDays(dayNumber: number): { year: number; month: number; day: number } {
+export function civilFromDays(dayNumber: number): CivilDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
