@@ -68,6 +68,11 @@ export interface LikelihoodSpec<P extends Record<string, number>> {
   readonly logLikelihood: (theta: readonly number[]) => number;
   /** Gradient of the total log-likelihood with respect to θ (natural parameters), when known analytically. */
   readonly gradient?: (theta: readonly number[]) => number[];
+  /**
+   * Hessian of the total log-likelihood with respect to θ (natural parameters), when known analytically; used
+   * (with `gradient`) for the standard errors instead of finite differences of the gradient.
+   */
+  readonly hessian?: (theta: readonly number[]) => number[][];
   /** Starting points in natural parameters, tried in order until one converges (then the best is kept). */
   readonly starts: readonly (readonly number[])[];
   /** Sum of weights (number of customers or observations). */
@@ -149,7 +154,18 @@ export function fitMaximumLikelihood<P extends Record<string, number>>(
           const th = logTheta.map(Math.exp);
           return spec.gradient!(th).map((g, i) => -g * th[i]!);
         };
-  const covariance = invertSymmetric(numericalHessian(negLlLog, best.x, negGradLog));
+  const analyticHessian = spec.hessian;
+  const analyticGradient = spec.gradient;
+  // In log-parameters u (θ = e^u): ∂²ℓ/∂uᵢ∂uⱼ = θᵢθⱼ ∂²ℓ/∂θᵢ∂θⱼ + [i = j] θᵢ ∂ℓ/∂θᵢ.
+  const information =
+    analyticHessian !== undefined && analyticGradient !== undefined
+      ? ((): number[][] => {
+          const h = analyticHessian(theta);
+          const g = analyticGradient(theta);
+          return h.map((row, i) => row.map((v, j) => -(theta[i]! * theta[j]! * v + (i === j ? theta[i]! * g[i]! : 0))));
+        })()
+      : numericalHessian(negLlLog, best.x, negGradLog);
+  const covariance = invertSymmetric(information);
   const params = {} as Record<string, number>;
   const standardErrors = {} as Record<string, number>;
   spec.names.forEach((name, i) => {

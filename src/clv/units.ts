@@ -13,7 +13,14 @@
  * const fortnight: TimeUnit = { days: 14 };
  * ```
  */
-export type TimeUnit = 'day' | 'week' | 'month' | { readonly days: number };
+export type TimeUnit =
+  | 'day'
+  | 'week'
+  | 'month'
+  | {
+      /** Length of the unit in days (> 0). */
+      readonly days: number;
+    };
 
 /**
  * Length of a time unit in days.
@@ -29,7 +36,8 @@ export function timeUnitDays(unit: TimeUnit): number {
   if (unit === 'day') return 1;
   if (unit === 'week') return 7;
   if (unit === 'month') return 30.4375;
-  if (!(unit.days > 0) || !Number.isFinite(unit.days)) throw new RangeError('[clientele] a time unit must be a positive number of days');
+  if (!(unit.days > 0) || !Number.isFinite(unit.days))
+    throw new RangeError('[clientele] a time unit must be a positive number of days');
   return unit.days;
 }
 

@@ -70,7 +70,8 @@ function powerSeries(a: number, b: number, c: number, z: number, maxTerms: numbe
     }
     const ratio = (numerator / ((c + n) * (n + 1))) * z;
     term *= ratio;
-    if (!Number.isFinite(term)) return { value: scaled(Number.NaN), converged: false, cancellation: Number.POSITIVE_INFINITY };
+    if (!Number.isFinite(term))
+      return { value: scaled(Number.NaN), converged: false, cancellation: Number.POSITIVE_INFINITY };
     if (term === 0) {
       return { value: scaled(sum, scale), converged: true, cancellation: maxAbs / Math.abs(sum) };
     }
@@ -83,7 +84,11 @@ function powerSeries(a: number, b: number, c: number, z: number, maxTerms: numbe
       maxAbs /= RESCALE;
       scale += LOG_RESCALE;
     }
-    if (at <= EPSILON * Math.abs(sum) && n >= hump && at * tailFactor(a, b, c, z, n, Math.abs(ratio), az) <= EPSILON * Math.abs(sum)) {
+    if (
+      at <= EPSILON * Math.abs(sum) &&
+      n >= hump &&
+      at * tailFactor(a, b, c, z, n, Math.abs(ratio), az) <= EPSILON * Math.abs(sum)
+    ) {
       return { value: scaled(sum, scale), converged: true, cancellation: maxAbs / Math.abs(sum) };
     }
   }
@@ -203,7 +208,14 @@ function oneMinusZ(a: number, b: number, c: number, zc: number): Scaled | undefi
  * Power series of the direct or Euler-transformed form, whichever is cheaper, if it converges within the budget
  * without heavy cancellation; 0 < z < 1.
  */
-function seriesBestOf(a: number, b: number, c: number, z: number, zc: number, budget = MAX_SERIES_TERMS): Scaled | undefined {
+function seriesBestOf(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  zc: number,
+  budget = MAX_SERIES_TERMS,
+): Scaled | undefined {
   if (z === 0) return scaled(1);
   const costDirect = seriesCost(a, b, c, z);
   const costEuler = seriesCost(c - a, c - b, c, z);
