@@ -14,6 +14,7 @@ import { compressRecencyFrequency, type PurchaseData, type RecencyFrequency } fr
 import { fitMaximumLikelihood, type FittedModel, type FitOptions } from './fit.js';
 import { aliveExpectation, betaGeometricDiscountedPurchases, sigmoid, trigamma } from './numerics.js';
 import { prepareFit, type PreparedData } from './prepare.js';
+import { withRejectedRows, type RejectedRows } from './row-screening.js';
 import type { TimeUnit } from './units.js';
 
 /** Parameters of BG/NBD and MBG/NBD: r, α (transaction rate ~ Gamma(r, α)) and a, b (dropout p ~ Beta(a, b)). */
@@ -342,7 +343,7 @@ export function fit(
   data: PurchaseData,
   options: FitOptions & { readonly timeUnit?: TimeUnit },
   offset: Offset,
-): FittedModel<{ r: number; alpha: number; a: number; b: number }> {
+): FittedModel<{ r: number; alpha: number; a: number; b: number }> & RejectedRows {
   const prepared = prepareFit(data, options.timeUnit);
   const spec = (p: PreparedData) => {
     const ll = familyLikelihood(p, offset);
@@ -379,7 +380,7 @@ export function fit(
     ...options,
     ...(start === undefined ? {} : { initialParams: start }),
   });
-  return { ...fitted, iterations: fitted.iterations + warmIterations };
+  return withRejectedRows({ ...fitted, iterations: fitted.iterations + warmIterations }, prepared, prepared.observations);
 }
 
 interface ObjectiveParts {

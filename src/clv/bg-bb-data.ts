@@ -6,6 +6,7 @@
  */
 import { joinPath, makeIssue, type ValidationIssue } from '../core/index.js';
 import { hasNumberColumns, isNumberColumn } from './column-input.js';
+import { rejectAllRows, screenRows } from './row-screening.js';
 
 /**
  * One row of BG/BB data: a customer (or, with `weight`, that many identical customers) with `x` transactions in
@@ -124,19 +125,20 @@ export function prepareBgBbData(data: readonly BgBbRow[] | BgBbColumns, root = '
   };
   if (Array.isArray(data)) {
     const rows = data as readonly unknown[];
-    for (let i = 0; i < rows.length; i++) {
+    const screened = screenRows(rows.length, (i, rowIssues) => {
       const row = rows[i];
       const rowPath = joinPath(root, i);
       if (row === null || typeof row !== 'object') {
-        issues.push(makeIssue(rowPath, 'object {x, tx, n, weight?}', row));
-        rejected.push(i);
-        continue;
+        rowIssues.push(makeIssue(rowPath, 'object {x, tx, n, weight?}', row));
+        return;
       }
       const r = row as Record<string, unknown>;
-      if (checkRow(r.x, r.tx, r.n, r.weight, (field) => joinPath(rowPath, field), issues)) {
+      if (checkRow(r.x, r.tx, r.n, r.weight, (field) => joinPath(rowPath, field), rowIssues)) {
         add(r.x as number, r.tx as number, r.n as number, (r.weight as number | undefined) ?? 1);
-      } else rejected.push(i);
-    }
+      }
+    });
+    issues.push(...screened.issues);
+    rejected.push(...screened.rejected);
   } else if (!hasNumberColumns(data, ['x', 'tx', 'n'])) {
     issues.push(makeIssue(root, 'array of rows {x, tx, n, weight?} or columns {x, tx, n, weight?}', data));
   } else {
@@ -149,14 +151,17 @@ export function prepareBgBbData(data: readonly BgBbRow[] | BgBbColumns, root = '
       }
     }
     if (issues.length > 0) {
-      return { x: [], tx: [], n: [], weight: [], customers: 0, rejected: Array.from({ length }, (_, i) => i), issues };
+      const all = rejectAllRows(length, issues);
+      return { x: [], tx: [], n: [], weight: [], customers: 0, rejected: all.rejected, issues: all.issues };
     }
-    for (let i = 0; i < length; i++) {
+    const screened = screenRows(length, (i, rowIssues) => {
       const w = columns.weight?.[i];
-      if (checkRow(columns.x[i], columns.tx[i], columns.n[i], w, (field) => joinPath(joinPath(root, field), i), issues)) {
+      if (checkRow(columns.x[i], columns.tx[i], columns.n[i], w, (field) => joinPath(joinPath(root, field), i), rowIssues)) {
         add(columns.x[i]!, columns.tx[i]!, columns.n[i]!, w ?? 1);
-      } else rejected.push(i);
-    }
+      }
+    });
+    issues.push(...screened.issues);
+    rejected.push(...screened.rejected);
   }
   const sorted = [...groups.values()].sort((a, b) => a.n - b.n || a.x - b.x || a.tx - b.tx);
   let customers = 0;

@@ -15,6 +15,7 @@ import { betaGeometricDiscountedSum } from './beta-geometric-series.js';
 import { prepareBgBbData, type BgBbColumns, type BgBbRow } from './bg-bb-data.js';
 import { bgBbLikelihoodParts, bgBbLogLikelihood, bgBbTotalLogLikelihood, logAddExp, type BgBbHistory, type BgBbParams } from './bg-bb-likelihood.js';
 import { fitMaximumLikelihood, type FitOptions, type FittedModel } from './fit.js';
+import { withRejectedRows } from './row-screening.js';
 import type { TimeUnit } from './units.js';
 
 export type { BgBbColumns, BgBbRow } from './bg-bb-data.js';
@@ -239,15 +240,7 @@ export function fit(data: readonly BgBbRow[] | BgBbColumns, options: BgBbFitOpti
     },
     options,
   );
-  const message = prepared.customers === 0 ? 'no valid observations' : fitted.message;
-  return {
-    kind: 'bgBb',
-    ...fitted,
-    converged: fitted.converged && prepared.customers > 0,
-    message,
-    rejected: prepared.rejected,
-    issues: prepared.issues,
-  };
+  return { kind: 'bgBb', ...withRejectedRows(fitted, prepared, prepared.customers) };
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   RecencyFrequencyColumns,
 } from './data.js';
 import type { FittedModel } from './fit.js';
+import type { RejectedRows } from './row-screening.js';
 import { factorizedColumns } from './prediction-columns.js';
 import { aliveExpectation, betaGeometricDiscountedPurchases } from './numerics.js';
 import {
@@ -46,8 +47,8 @@ export interface BgNbdParams {
 }
 
 /**
- * A fitted BG/NBD model: the {@link FittedModel} fields plus `kind: 'bgNbd'`, so the model can be passed as plain
- * data (e.g. to `customerLifetimeValue` or the model-checking functions).
+ * A fitted BG/NBD model: the {@link FittedModel} fields, `kind: 'bgNbd'` (so the model can be passed as plain data,
+ * e.g. to `customerLifetimeValue` or the model-checking functions) and the rejected input rows ({@link RejectedRows}).
  *
  * @example
  * ```ts
@@ -55,7 +56,7 @@ export interface BgNbdParams {
  * model.kind //=> 'bgNbd'
  * ```
  */
-export interface BgNbdModel extends FittedModel<Pick<BgNbdParams, keyof BgNbdParams>> {
+export interface BgNbdModel extends FittedModel<Pick<BgNbdParams, keyof BgNbdParams>>, RejectedRows {
   /** Discriminator. */
   readonly kind: 'bgNbd';
 }
@@ -70,6 +71,8 @@ function checkParams(params: BgNbdParams): void {
  * Fits BG/NBD by maximum likelihood (FHL 2005 eq. 6, in the overflow-free form of Fader & Hardie's note 027):
  * log-parameters, analytic gradient, BFGS with a Nelder–Mead fallback, several data-scaled starting points. The
  * data are compressed to weighted unique (x, tx, T) rows first. Non-convergence is reported in `converged`.
+ * Invalid rows are left out and reported in `rejected`/`issues` (no valid row: `converged: false`); only a missing or
+ * conflicting time unit throws.
  *
  * @example
  * ```ts

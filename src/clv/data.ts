@@ -10,6 +10,7 @@ import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
 import { decodeWith, makeIssue, type ValidationIssue } from '../core/index.js';
 import type { FitOptions } from './fit.js';
+import { rejectAllRows, screenRows, type RejectedRows } from './row-screening.js';
 import { rankValues } from './ranks.js';
 import type { TimeUnit } from './units.js';
 
@@ -166,10 +167,12 @@ export function toRecencyFrequencyColumns(data: PurchaseData): WeightedRecencyFr
     const T = new Float64Array(n);
     const weight = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
-      x[i] = row.x;
-      tx[i] = row.tx;
-      T[i] = row.T;
+      // Rows that are not objects (untyped callers) become NaN rows, which validation then rejects.
+      const candidate: unknown = rows[i];
+      const row = (typeof candidate === 'object' && candidate !== null ? candidate : {}) as Partial<RecencyFrequency>;
+      x[i] = row.x ?? Number.NaN;
+      tx[i] = row.tx ?? Number.NaN;
+      T[i] = row.T ?? Number.NaN;
       weight[i] = row.weight ?? 1;
     }
     const timeUnit = isSummary(data) ? data.timeUnit : undefined;
@@ -189,9 +192,114 @@ export function toRecencyFrequencyColumns(data: PurchaseData): WeightedRecencyFr
   };
 }
 
+type RowField = 'x' | 'tx' | 'T' | 'weight';
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number';
+}
+
+/** The issues of one row (raw values, as given), passed to `report` field by field. */
+function checkRow(
+  x: unknown,
+  tx: unknown,
+  T: unknown,
+  weight: unknown,
+  report: (field: RowField, expected: string, value: unknown) => void,
+): void {
+  const age = isNumber(T) ? T : Number.NaN;
+  if (!(isNumber(x) && Number.isInteger(x) && x >= 0)) report('x', 'a non-negative integer', x);
+  if (!(Number.isFinite(age) && age >= 0)) report('T', 'a finite age ≥ 0', T);
+  if (!(isNumber(tx) && Number.isFinite(tx) && tx >= 0 && tx <= age)) report('tx', 'a finite age with 0 ≤ tx ≤ T', tx);
+  else if (x === 0 && tx !== 0) report('tx', '0 when x = 0', tx);
+  if (!(weight === undefined || (isNumber(weight) && Number.isFinite(weight) && weight >= 0))) {
+    report('weight', 'a finite non-negative weight', weight);
+  }
+}
+
+/** Column-length issues of columnar data (empty for rows and summaries). */
+function columnIssues(data: PurchaseData): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (isRowArray(data) || isSummary(data)) return issues;
+  const n = data.x.length;
+  for (const [name, column] of [
+    ['tx', data.tx],
+    ['T', data.T],
+    ['weight', data.weight],
+  ] as const) {
+    if (column !== undefined && column.length !== n) {
+      issues.push(makeIssue(`data.${name}`, `${n} rows (the length of x)`, `${column.length} rows`));
+    }
+  }
+  return issues;
+}
+
+/** Row count, raw field access and issue paths of any accepted shape (column lengths already checked). */
+function rowAccess(data: PurchaseData): {
+  readonly count: number;
+  readonly field: (i: number, name: RowField) => unknown;
+  readonly path: (i: number, name: RowField | undefined) => string;
+} {
+  if (isRowArray(data) || isSummary(data)) {
+    const rows = (isSummary(data) ? data.customers : data) as readonly unknown[];
+    const base = isSummary(data) ? 'data.customers' : 'data';
+    return {
+      count: rows.length,
+      field: (i, name) => {
+        const row = rows[i];
+        return typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[name] : undefined;
+      },
+      path: (i, name) => (name === undefined ? `${base}[${i}]` : `${base}[${i}].${name}`),
+    };
+  }
+  const columns = data;
+  return {
+    count: columns.x.length,
+    field: (i, name) => (name === 'weight' ? columns.weight?.[i] : columns[name][i]),
+    path: (i, name) => (name === undefined ? `data[${i}]` : `data.${name}[${i}]`),
+  };
+}
+
+/** Whether row i of normalised columns passes every row check (the values are numbers). */
+function isValidRow(c: WeightedRecencyFrequency, i: number): boolean {
+  const x = c.x[i]!;
+  const tx = c.tx[i]!;
+  const T = c.T[i]!;
+  const w = c.weight[i]!;
+  return Number.isInteger(x) && x >= 0 && Number.isFinite(T) && T >= 0 && tx >= 0 && tx <= T && (x !== 0 || tx === 0) && Number.isFinite(w) && w >= 0;
+}
+
+/**
+ * For columns that are all typed arrays (whose values are always numbers), whether every row is valid, in one tight
+ * pass over the normalised columns; `false` for other shapes (which then take the detailed row-by-row check).
+ */
+function allTypedRowsValid(data: PurchaseData, c: WeightedRecencyFrequency | undefined): boolean {
+  if (c === undefined || isRowArray(data) || isSummary(data)) return false;
+  if (![data.x, data.tx, data.T, data.weight].every((column) => column === undefined || ArrayBuffer.isView(column))) return false;
+  for (let i = 0; i < c.x.length; i++) if (!isValidRow(c, i)) return false;
+  return true;
+}
+
+/** The issues of row i of any shape: a row that is not an object is one issue at `data[i]`. */
+function checkRowAt(
+  data: PurchaseData,
+  access: ReturnType<typeof rowAccess>,
+  i: number,
+  report: (field: RowField | undefined, expected: string, value: unknown) => void,
+): void {
+  if (isRowArray(data) || isSummary(data)) {
+    const row: unknown = isSummary(data) ? data.customers[i] : data[i];
+    if (typeof row !== 'object' || row === null) {
+      report(undefined, 'an object {x, tx, T, weight?}', row);
+      return;
+    }
+  }
+  checkRow(access.field(i, 'x'), access.field(i, 'tx'), access.field(i, 'T'), access.field(i, 'weight'), report);
+}
+
 /**
  * Checks recency-frequency data: equal column lengths, x a non-negative integer, 0 ≤ tx ≤ T finite, x = 0 ⇒
- * tx = 0, weights finite and non-negative. Returns every issue (at most 100 per field) with its path.
+ * tx = 0, weights finite and non-negative. Returns every issue (at most 100 per field) with its path. The fits
+ * apply the same checks row by row through {@link screenRecencyFrequency}.
  *
  * @example
  * ```ts
@@ -200,42 +308,74 @@ export function toRecencyFrequencyColumns(data: PurchaseData): WeightedRecencyFr
  * ```
  */
 export function validateRecencyFrequency(data: PurchaseData): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const columnar = !isRowArray(data) && !isSummary(data);
-  if (!isRowArray(data) && !isSummary(data)) {
-    const columns = data;
-    const n = columns.x.length;
-    for (const [name, column] of [
-      ['tx', columns.tx],
-      ['T', columns.T],
-      ['weight', columns.weight],
-    ] as const) {
-      if (column !== undefined && column.length !== n) {
-        issues.push(makeIssue(`data.${name}`, `${n} rows (the length of x)`, `${column.length} rows`));
-      }
-    }
-    if (issues.length > 0) return issues;
-  }
-  const c = toRecencyFrequencyColumns(data);
-  const base = isSummary(data) ? 'data.customers' : 'data';
-  const path = (i: number, field: string): string => (columnar ? `data.${field}[${i}]` : `${base}[${i}].${field}`);
-  const counts = { x: 0, tx: 0, T: 0, weight: 0 };
-  const report = (field: keyof typeof counts, i: number, expected: string, value: number): void => {
-    if (counts[field] < 100) issues.push(makeIssue(path(i, field), expected, value));
-    counts[field]++;
-  };
-  for (let i = 0; i < c.x.length; i++) {
-    const x = c.x[i]!;
-    const tx = c.tx[i]!;
-    const T = c.T[i]!;
-    const w = c.weight[i]!;
-    if (!(Number.isInteger(x) && x >= 0)) report('x', i, 'a non-negative integer', x);
-    if (!(Number.isFinite(T) && T >= 0)) report('T', i, 'a finite age ≥ 0', T);
-    if (!(Number.isFinite(tx) && tx >= 0 && tx <= T)) report('tx', i, 'a finite age with 0 ≤ tx ≤ T', tx);
-    else if (x === 0 && tx !== 0) report('tx', i, '0 when x = 0', tx);
-    if (!(Number.isFinite(w) && w >= 0)) report('weight', i, 'a finite non-negative weight', w);
+  const issues = columnIssues(data);
+  if (issues.length > 0) return issues;
+  const access = rowAccess(data);
+  if (allTypedRowsValid(data, toRecencyFrequencyColumns(data))) return issues;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < access.count; i++) {
+    checkRowAt(data, access, i, (field, expected, value) => {
+      const key = field ?? 'row';
+      const count = counts.get(key) ?? 0;
+      if (count < 100) issues.push(makeIssue(access.path(i, field), expected, value));
+      counts.set(key, count + 1);
+    });
   }
   return issues;
+}
+
+/**
+ * Recency-frequency data after the row-by-row checks of {@link validateRecencyFrequency}: the valid rows as
+ * weighted columns, and the rejected rows with every issue (no cap). Unequal column lengths reject every row.
+ *
+ * @example
+ * ```ts
+ * const screened: ScreenedRecencyFrequency = screenRecencyFrequency([{ x: 1, tx: 2, T: 5 }, { x: 1, tx: 9, T: 5 }]);
+ * screened.rejected //=> [1]
+ * ```
+ */
+export interface ScreenedRecencyFrequency extends RejectedRows {
+  /** The valid rows (in input order), with the data's time unit when it has one. */
+  readonly valid: WeightedRecencyFrequency;
+}
+
+/**
+ * Splits recency-frequency data into the valid rows and the rejected ones with their issues (paths `data[i].field`,
+ * `data.customers[i].field` or `data.field[i]`), so that fits can use the valid rows and report the rest.
+ *
+ * @example
+ * ```ts
+ * const screened = screenRecencyFrequency({ x: [1, 0], tx: [2, 3], T: [5, 5], timeUnit: 'week' });
+ * screened.rejected //=> [1]            (x = 0 needs tx = 0)
+ * screened.issues[0]?.path //=> 'data.tx[1]'
+ * screened.valid.x //=> Float64Array [1]
+ * ```
+ */
+export function screenRecencyFrequency(data: PurchaseData): ScreenedRecencyFrequency {
+  const structural = columnIssues(data);
+  const access = rowAccess(data);
+  const all = structural.length > 0 ? undefined : toRecencyFrequencyColumns(data);
+  if (all !== undefined && allTypedRowsValid(data, all)) return { valid: all, rejected: [], issues: [] };
+  const screened =
+    structural.length > 0
+      ? rejectAllRows(access.count, structural)
+      : screenRows(access.count, (i, issues) => {
+          checkRowAt(data, access, i, (field, expected, value) => {
+            issues.push(makeIssue(access.path(i, field), expected, value));
+          });
+        });
+  const unit = isSummary(data) ? data.timeUnit : isRowArray(data) ? undefined : data.timeUnit;
+  const timeUnit = unit === undefined ? {} : { timeUnit: unit };
+  if (all !== undefined && screened.rejected.length === 0) return { valid: all, rejected: [], issues: [] };
+  const kept: number[] = [];
+  for (let i = 0; i < screened.accepted.length; i++) if (screened.accepted[i] === 1) kept.push(i);
+  const pick = (column: Float64Array | undefined): Float64Array =>
+    column === undefined ? new Float64Array(0) : Float64Array.from(kept, (i) => column[i]!);
+  return {
+    valid: { x: pick(all?.x), tx: pick(all?.tx), T: pick(all?.T), weight: pick(all?.weight), ...timeUnit },
+    rejected: screened.rejected,
+    issues: screened.issues,
+  };
 }
 
 const NonNegativeFinite = new t.Type<number, number, unknown>(

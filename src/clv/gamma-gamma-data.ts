@@ -7,6 +7,7 @@
  */
 import { joinPath, makeIssue, type ValidationIssue } from '../core/index.js';
 import { hasNumberColumns, isNumberColumn } from './column-input.js';
+import { rejectAllRows, screenRows } from './row-screening.js';
 import type { TimeUnit } from './units.js';
 
 /**
@@ -232,17 +233,22 @@ export function prepareGammaGammaData(data: GammaGammaData, options: { readonly 
   const weight: number[] = [];
   let noRepeat = 0;
   let nonPositive = 0;
-  const consider = (i: number, xi: unknown, mi: unknown, wi: unknown, path: (field: string) => string, meanField: string): void => {
-    const before = issues.length;
-    if (!(typeof xi === 'number' && Number.isInteger(xi) && xi >= 0)) issues.push(makeIssue(path('x'), 'non-negative integer', xi));
-    if (!(typeof mi === 'number' && Number.isFinite(mi))) issues.push(makeIssue(path(meanField), 'finite number', mi));
+  /** Checks one row, appending its issues to `rowIssues`; a valid row is counted or kept. */
+  const consider = (
+    rowIssues: ValidationIssue[],
+    xi: unknown,
+    mi: unknown,
+    wi: unknown,
+    path: (field: string) => string,
+    meanField: string,
+  ): void => {
+    const before = rowIssues.length;
+    if (!(typeof xi === 'number' && Number.isInteger(xi) && xi >= 0)) rowIssues.push(makeIssue(path('x'), 'non-negative integer', xi));
+    if (!(typeof mi === 'number' && Number.isFinite(mi))) rowIssues.push(makeIssue(path(meanField), 'finite number', mi));
     if (wi !== undefined && !(typeof wi === 'number' && Number.isFinite(wi) && wi >= 0)) {
-      issues.push(makeIssue(path('weight'), 'finite non-negative number', wi));
+      rowIssues.push(makeIssue(path('weight'), 'finite non-negative number', wi));
     }
-    if (issues.length > before) {
-      rejected.push(i);
-      return;
-    }
+    if (rowIssues.length > before) return;
     const w = (wi as number | undefined) ?? 1;
     if (xi === 0) noRepeat += w;
     else if ((mi as number) <= 0) nonPositive += w;
@@ -257,18 +263,19 @@ export function prepareGammaGammaData(data: GammaGammaData, options: { readonly 
   const rowsRoot = isSummary ? joinPath(root, 'customers') : root;
   if (Array.isArray(rows)) {
     const list = rows as readonly unknown[];
-    for (let i = 0; i < list.length; i++) {
+    const screened = screenRows(list.length, (i, rowIssues) => {
       const row = list[i];
       const rowPath = joinPath(rowsRoot, i);
       if (row === null || typeof row !== 'object') {
-        issues.push(makeIssue(rowPath, 'object {x, mean (or meanSpend), weight?}', row));
-        rejected.push(i);
-        continue;
+        rowIssues.push(makeIssue(rowPath, 'object {x, mean (or meanSpend), weight?}', row));
+        return;
       }
       const r = row as Record<string, unknown>;
       const meanField = r.mean === undefined && r.meanSpend !== undefined ? 'meanSpend' : 'mean';
-      consider(i, r.x, r[meanField], r.weight, (field) => joinPath(rowPath, field), meanField);
-    }
+      consider(rowIssues, r.x, r[meanField], r.weight, (field) => joinPath(rowPath, field), meanField);
+    });
+    issues.push(...screened.issues);
+    rejected.push(...screened.rejected);
   } else if (!hasNumberColumns(data, ['x']) || !(hasNumberColumns(data, ['mean']) || hasNumberColumns(data, ['meanSpend']))) {
     issues.push(makeIssue(root, 'rows {x, mean, weight?}, columns {x, mean, weight?}, or a calibration summary (rows or columns)', data));
   } else {
@@ -282,14 +289,14 @@ export function prepareGammaGammaData(data: GammaGammaData, options: { readonly 
     if (weights !== undefined && (!isNumberColumn(weights) || weights.length !== length)) {
       lengthIssues.push(makeIssue(joinPath(root, 'weight'), `a column of length ${length}`, weights));
     }
-    if (lengthIssues.length > 0) {
-      issues.push(...lengthIssues);
-      for (let i = 0; i < length; i++) rejected.push(i);
-    } else {
-      for (let i = 0; i < length; i++) {
-        consider(i, columns.x[i], means[i], weights?.[i], (field) => joinPath(joinPath(root, field), i), meanField);
-      }
-    }
+    const screened =
+      lengthIssues.length > 0
+        ? rejectAllRows(length, lengthIssues)
+        : screenRows(length, (i, rowIssues) => {
+            consider(rowIssues, columns.x[i], means[i], weights?.[i], (field) => joinPath(joinPath(root, field), i), meanField);
+          });
+    issues.push(...screened.issues);
+    rejected.push(...screened.rejected);
   }
   // Sorted by (x, mean) so sums, and so the fit, do not depend on the input order.
   const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || mean[a]! - mean[b]! || weight[a]! - weight[b]!);

@@ -13,6 +13,7 @@ import { digamma, lgamma, type ValidationIssue } from '../core/index.js';
 import { fitMaximumLikelihood, type FitOptions, type FittedModel } from './fit.js';
 import { resolveTimeUnit } from './prepare.js';
 import { prepareGammaGammaData, type GammaGammaData, type GammaGammaDataCheck, type PreparedGammaGammaData } from './gamma-gamma-data.js';
+import { withRejectedRows } from './row-screening.js';
 import type { TimeUnit } from './units.js';
 
 export type {
@@ -186,13 +187,8 @@ export function fit(data: GammaGammaData, options: GammaGammaFitOptions = {}): G
   const params: GammaGammaParams = { p: fitted.params.p, q: fitted.params.q + shift, gamma: fitted.params.gamma };
   return {
     kind: 'gammaGamma',
-    ...fitted,
-    params,
-    converged: fitted.converged && prepared.customers > 0,
-    message: prepared.customers === 0 ? 'no customers with repeat purchases and positive spend' : fitted.message,
+    ...withRejectedRows({ ...fitted, params }, prepared, prepared.customers, 'no customers with repeat purchases and positive spend'),
     dataCheck: prepared.check,
-    rejected: prepared.rejected,
-    issues: prepared.issues,
   };
 }
 

@@ -48,3 +48,4 @@ export type { ParetoNbdModel, ParetoNbdParams } from './pareto-nbd.js';
 export * as mbgNbd from './mbg-nbd.js';
 export type { MbgNbdModel, MbgNbdParams } from './mbg-nbd.js';
 export * from './checking.js';
+export type { RejectedRows } from './row-screening.js';

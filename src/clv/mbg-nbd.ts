@@ -16,6 +16,7 @@ import type {
   RecencyFrequencyColumns,
 } from './data.js';
 import type { FittedModel } from './fit.js';
+import type { RejectedRows } from './row-screening.js';
 import { factorizedColumns } from './prediction-columns.js';
 import { aliveExpectation, betaGeometricDiscountedPurchases } from './numerics.js';
 import {
@@ -46,8 +47,8 @@ export interface MbgNbdParams {
 }
 
 /**
- * A fitted MBG/NBD model: the {@link FittedModel} fields plus `kind: 'mbgNbd'`, so the model can be passed as plain
- * data (e.g. to `customerLifetimeValue` or the model-checking functions).
+ * A fitted MBG/NBD model: the {@link FittedModel} fields, `kind: 'mbgNbd'` (so the model can be passed as plain data,
+ * e.g. to `customerLifetimeValue` or the model-checking functions) and the rejected input rows ({@link RejectedRows}).
  *
  * @example
  * ```ts
@@ -55,7 +56,7 @@ export interface MbgNbdParams {
  * model.kind //=> 'mbgNbd'
  * ```
  */
-export interface MbgNbdModel extends FittedModel<Pick<MbgNbdParams, keyof MbgNbdParams>> {
+export interface MbgNbdModel extends FittedModel<Pick<MbgNbdParams, keyof MbgNbdParams>>, RejectedRows {
   /** Discriminator. */
   readonly kind: 'mbgNbd';
 }
@@ -69,7 +70,9 @@ function checkParams(params: MbgNbdParams): void {
 /**
  * Fits MBG/NBD by maximum likelihood (Batislam et al. 2007: L = B(a, b + x + 1)/B(a, b) · Γ(r + x)α^r /
  * (Γ(r)(α + T)^(r+x)) · [1 + a/(b + x)·((α + T)/(α + tx))^(r+x)], in log form): log-parameters, analytic
- * gradient, BFGS with a Nelder–Mead fallback, several data-scaled starting points, compressed data.
+ * gradient, BFGS with a Nelder–Mead fallback, several data-scaled starting points, compressed data. Invalid rows
+ * are left out and reported in `rejected`/`issues` (no valid row: `converged: false`); only a missing or conflicting
+ * time unit throws.
  *
  * @example
  * ```ts

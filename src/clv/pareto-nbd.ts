@@ -22,6 +22,7 @@ import { discountedSurvivalIntegral, sigmoid, tanhSinhUnit } from './numerics.js
 import { logA0, logA0TermValue, logTerms, paretoLikelihood } from './pareto-nbd-likelihood.js';
 import { factorizedColumns } from './prediction-columns.js';
 import { prepareFit } from './prepare.js';
+import { withRejectedRows, type RejectedRows } from './row-screening.js';
 import {
   paretoProcess,
   simulate as simulateProcess,
@@ -50,7 +51,7 @@ export interface ParetoNbdParams {
 }
 
 /**
- * A fitted Pareto/NBD model: the {@link FittedModel} fields plus `kind: 'paretoNbd'`.
+ * A fitted Pareto/NBD model: the {@link FittedModel} fields plus `kind: 'paretoNbd'`, the rejected input rows ({@link RejectedRows}).
  *
  * @example
  * ```ts
@@ -58,7 +59,7 @@ export interface ParetoNbdParams {
  * model.kind //=> 'paretoNbd'
  * ```
  */
-export interface ParetoNbdModel extends FittedModel<Pick<ParetoNbdParams, keyof ParetoNbdParams>> {
+export interface ParetoNbdModel extends FittedModel<Pick<ParetoNbdParams, keyof ParetoNbdParams>>, RejectedRows {
   /** Discriminator. */
   readonly kind: 'paretoNbd';
 }
@@ -80,7 +81,9 @@ function survivalIntegralFactor(u: number, s: number): number {
  * Fits Pareto/NBD by maximum likelihood (Fader & Hardie 2005 note 009, with the α ≥ β / α < β branches of the
  * hypergeometric terms): log-parameters, exact analytic gradient (the ₂F₁ series differentiated term by term),
  * BFGS with a Nelder–Mead fallback, several data-scaled starting points, compressed data. The likelihood is very
- * flat in β on CDNOW (published β range from 11.66 to 11.67 at the same log-likelihood).
+ * flat in β on CDNOW (published β range from 11.66 to 11.67 at the same log-likelihood). Invalid rows are left out
+ * and reported in `rejected`/`issues` (no valid row: `converged: false`); only a missing or conflicting time unit
+ * throws.
  *
  * @example
  * ```ts
@@ -110,7 +113,7 @@ export function fit(data: PurchaseData, options: PurchaseFitOptions = {}): Paret
     },
     options,
   );
-  return { kind: 'paretoNbd', ...fitted };
+  return { kind: 'paretoNbd', ...withRejectedRows(fitted, prepared, prepared.observations) };
 }
 
 /**

@@ -5,12 +5,13 @@
  *
  * @module
  */
-import { compressRecencyFrequency, validateRecencyFrequency, type PurchaseData } from './data.js';
+import { compressRecencyFrequency, screenRecencyFrequency, type PurchaseData } from './data.js';
+import type { RejectedRows } from './row-screening.js';
 import { rankValues } from './ranks.js';
 import { timeUnitName, type TimeUnit } from './units.js';
 
-/** Compressed, grouped recency-frequency data. */
-export interface PreparedData {
+/** Compressed, grouped recency-frequency data of the valid rows, with the rejected rows and their issues. */
+export interface PreparedData extends RejectedRows {
   /** Rows sorted by x, then T, then tx. */
   readonly x: Float64Array;
   readonly tx: Float64Array;
@@ -54,18 +55,14 @@ export function resolveTimeUnit(dataUnit: TimeUnit | undefined, optionUnit: Time
   return unit;
 }
 
-/** Validates (throwing a `RangeError` that names the first issues), compresses and groups the data. */
+/**
+ * Screens the rows (invalid ones are left out and reported in `rejected`/`issues`), resolves the time unit
+ * (throwing on a conflict or when it is unknown), compresses and groups the valid rows.
+ */
 export function prepareFit(data: PurchaseData, timeUnit: TimeUnit | undefined): PreparedData {
-  const issues = validateRecencyFrequency(data);
-  if (issues.length > 0) {
-    const shown = issues
-      .slice(0, 3)
-      .map((issue) => issue.message)
-      .join('; ');
-    throw new RangeError(`[clientele] invalid recency-frequency data (${issues.length} issues): ${shown}`);
-  }
-  const c = compressRecencyFrequency(data);
-  const unit = resolveTimeUnit(c.timeUnit, timeUnit);
+  const screened = screenRecencyFrequency(data);
+  const unit = resolveTimeUnit(screened.valid.timeUnit, timeUnit);
+  const c = compressRecencyFrequency(screened.valid);
   const starts: number[] = [];
   const xs: number[] = [];
   for (let i = 0; i < c.x.length; i++) {
@@ -83,8 +80,7 @@ export function prepareFit(data: PurchaseData, timeUnit: TimeUnit | undefined): 
     purchases += c.weight[i]! * c.x[i]!;
     exposure += c.weight[i]! * c.T[i]!;
   }
-  if (!(observations > 0)) throw new RangeError('[clientele] no customers to fit (total weight 0)');
-  const meanAge = exposure / observations;
+  const meanAge = observations > 0 ? exposure / observations : 0;
   const meanRate = purchases > 0 && exposure > 0 ? purchases / exposure : 1 / Math.max(meanAge, 1);
   const ages = rankValues(c.T);
   const recencies = rankValues(c.tx);
@@ -103,5 +99,7 @@ export function prepareFit(data: PurchaseData, timeUnit: TimeUnit | undefined): 
     meanRate,
     meanAge: meanAge > 0 ? meanAge : 1,
     timeUnit: unit,
+    rejected: screened.rejected,
+    issues: screened.issues,
   };
 }

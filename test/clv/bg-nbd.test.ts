@@ -125,8 +125,12 @@ describe('bgNbd.fit', () => {
     }
   });
 
-  it('refuses invalid data and conflicting time units, and needs a time unit', () => {
-    expect(() => bgNbd.fit([{ x: 1, tx: 5, T: 2 }], { timeUnit: 'week' })).toThrow(/tx/);
+  it('leaves invalid rows out and reports them, refuses conflicting time units, and needs a time unit', () => {
+    const fitted = bgNbd.fit([{ x: 1, tx: 5, T: 2 }], { timeUnit: 'week' });
+    expect(fitted.rejected).toEqual([0]);
+    expect(fitted.issues.map((issue) => issue.path)).toEqual(['data[0].tx']);
+    expect(fitted.converged).toBe(false);
+    expect(fitted.message).toBe('no valid observations');
     expect(() => bgNbd.fit([{ x: 1, tx: 1, T: 2 }])).toThrow(/time unit/);
     const summary = toCalibrationColumns(cdnowSampleColumns(), { calibrationEnd: '1997-09-30', timeUnit: 'week' });
     expect(() => bgNbd.fit(summary, { timeUnit: 'day' })).toThrow(/week/);
