@@ -21,6 +21,7 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
   const a = sorted[lo]!;
+  if (h === lo) return a; // exact order statistic, no interpolation
   const b = sorted[hi]!;
   return a + (h - lo) * (b - a);
 }
