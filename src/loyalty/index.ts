@@ -6,13 +6,53 @@
  *
  * @module
  */
+export type * from './program-types.js';
 export * from './program-definition.js';
-export type { ConditionDefinition, ConditionField, ConditionScalar, ComparisonOperator } from './condition.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  BetweenCondition,
+  ChannelCondition,
+  ComparisonCondition,
+  ComparisonOperator,
+  CompiledCondition,
+  ConditionContext,
+  ConditionDefinition,
+  ConditionField,
+  ConditionLimits,
+  ConditionScalar,
+  DateWindow,
+  DateWindowCondition,
+  DaysOfWeekCondition,
+  HourRange,
+  HoursCondition,
+  InCondition,
+  MinBasketCondition,
+  NotCondition,
+  NotInCondition,
+  SegmentCondition,
+  TierCondition,
+} from './condition.js';
 export { CONDITION_LIMITS, ConditionCodec } from './condition.js';
 export { parseProgram } from './program.js';
 export type {
   Program,
   CompiledRule,
+  CompiledRuleBase,
+  CompiledSpendRule,
+  SpendSteps,
+  CompiledMultiplierRule,
+  CompiledProductBonusRule,
+  CompiledFixedRule,
+  CompiledReferralRule,
+  RewardLimit,
+  ConversionBlock,
+  CompiledLotExpiry,
+  NoLotExpiry,
+  LotExpiryAfter,
+  LotExpiryOnDates,
+  CompiledPayWithPoints,
+  CompiledTransfers,
   CompiledCampaign,
   CompiledTiers,
   CompiledTierLevel,
@@ -22,7 +62,7 @@ export type {
   ResolvedEarningBase,
 } from './program.js';
 export type { Zone } from './calendar.js';
-export type { Ratio } from './units.js';
+export type { Int, Ratio } from './units.js';
 export * from './events.js';
 export * from './account.js';
 export { apply, earliestDue } from './apply.js';
@@ -33,7 +73,15 @@ export * from './operations.js';
 export * from './replay.js';
 export * from './balance.js';
 export { tierAsOf, tierStatus } from './tiers.js';
-export type { TierStatus, TierStatusOptions, TierSummary } from './tiers.js';
+export type {
+  CurrentTier,
+  NextTier,
+  TierKeep,
+  TierStatus,
+  TierStatusOptions,
+  TierSummary,
+  TierWindowDates,
+} from './tiers.js';
 export * from './serialize.js';
 export * from './economics.js';
 export * from './simulate.js';
