@@ -96,7 +96,7 @@ describe('rounding', () => {
     expect(currencyExponent('USD')).toBe(2);
     expect(currencyExponent('jpy')).toBe(0);
     expect(currencyExponent('BHD')).toBe(3);
-    expect(currencyExponent('XXX')).toBe(2);
+    expect(currencyExponent('ABC')).toBe(2);
     expect(roundToCurrency(new Dec('1234.5'), 'JPY').toString()).toBe('1234');
     expect(roundToCurrency(new Dec('1.2345'), 'BHD', 'up').toString()).toBe('1.235');
   });
