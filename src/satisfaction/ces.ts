@@ -9,9 +9,9 @@
  *
  * @module
  */
-import { either as E } from 'fp-ts';
+import type { either as E } from 'fp-ts';
 import type { SurveyResponse, ValidationIssue } from '../core/index.js';
-import { sumWith, type ScoreEngine } from './engine.js';
+import { scoreAll, sumWith, type ScoreEngine } from './engine.js';
 import { meanEstimate, type MeanEstimate } from './mean.js';
 import { programmerError, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
 import { proportionEstimate, type ProportionEstimate } from './proportion.js';
@@ -349,16 +349,7 @@ export function prepareCes(responses: readonly SurveyResponse[], options: CesOpt
  * ```
  */
 export function ces(responses: readonly SurveyResponse[], options: CesOptions = {}): E.Either<SatisfactionRefusal, CesResult> {
-  const engine = prepareCes(responses, options);
-  if (engine.rows === 0) {
-    return E.left({
-      code: 'no-valid-responses',
-      message: engine.excluded === 0 ? 'no responses to score' : `no valid CES score among ${engine.excluded} responses`,
-      excluded: engine.excluded,
-      issues: engine.issues,
-    });
-  }
-  return E.right(engine.finish(engine.sum(), engine.excluded, engine.issues));
+  return scoreAll(prepareCes(responses, options), 'CES');
 }
 
 /**

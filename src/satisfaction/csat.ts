@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { either as E } from 'fp-ts';
+import type { either as E } from 'fp-ts';
 import type { SurveyResponse, ValidationIssue } from '../core/index.js';
-import { sumWith, type ScoreEngine } from './engine.js';
+import { scoreAll, sumWith, type ScoreEngine } from './engine.js';
 import { meanEstimate, type MeanEstimate } from './mean.js';
 import { programmerError, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
 import { proportionEstimate, type ProportionEstimate } from './proportion.js';
@@ -215,16 +215,7 @@ export function prepareCsat(responses: readonly SurveyResponse[], options: CsatO
  * ```
  */
 export function csat(responses: readonly SurveyResponse[], options: CsatOptions = {}): E.Either<SatisfactionRefusal, CsatResult> {
-  const engine = prepareCsat(responses, options);
-  if (engine.rows === 0) {
-    return E.left({
-      code: 'no-valid-responses',
-      message: engine.excluded === 0 ? 'no responses to score' : `no valid CSAT score among ${engine.excluded} responses`,
-      excluded: engine.excluded,
-      issues: engine.issues,
-    });
-  }
-  return E.right(engine.finish(engine.sum(), engine.excluded, engine.issues));
+  return scoreAll(prepareCsat(responses, options), 'CSAT');
 }
 
 /**

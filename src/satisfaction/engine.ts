@@ -5,8 +5,10 @@
  *
  * @module
  */
+import { either as E } from 'fp-ts';
 import type { ValidationIssue } from '../core/index.js';
 import { SumVector } from './sums.js';
+import type { SatisfactionRefusal } from './types.js';
 
 /**
  * A validated set of responses for one score.
@@ -47,4 +49,39 @@ export function sumWith(width: number, rowCount: number, rows: ArrayLike<number>
   if (rows === undefined) for (let row = 0; row < rowCount; row++) addRow(row, acc);
   else for (let i = 0; i < rows.length; i++) addRow(rows[i]!, acc);
   return acc.values();
+}
+
+/**
+ * Scores every valid row of an engine, or refuses with `no-valid-responses` (naming the score, e.g. `NPS`) when no
+ * row is valid: the common tail of `nps`, `csat` and `ces`.
+ *
+ * @example
+ * ```ts
+ * // scoreAll(prepareNps(responses, {}), 'NPS') // right(NpsResult) or left({ code: 'no-valid-responses', ... })
+ * ```
+ */
+export function scoreAll<R>(engine: ScoreEngine<R>, scoreName: string): E.Either<SatisfactionRefusal, R> {
+  if (engine.rows === 0) return refuseNoValidResponses(scoreName, engine.excluded, engine.issues);
+  return E.right(engine.finish(engine.sum(), engine.excluded, engine.issues));
+}
+
+/**
+ * The `no-valid-responses` refusal of a score (e.g. `NPS`) with the responses left out and their issues.
+ *
+ * @example
+ * ```ts
+ * refuseNoValidResponses('NPS', 2, issues) // left({ code: 'no-valid-responses', message: 'no valid NPS score among 2 responses', ... })
+ * ```
+ */
+export function refuseNoValidResponses(
+  scoreName: string,
+  excluded: number,
+  issues: readonly ValidationIssue[],
+): E.Either<SatisfactionRefusal, never> {
+  return E.left({
+    code: 'no-valid-responses',
+    message: excluded === 0 ? 'no responses to score' : `no valid ${scoreName} score among ${excluded} responses`,
+    excluded,
+    issues,
+  });
 }

@@ -9,10 +9,9 @@
  */
 import { either as E } from 'fp-ts';
 import { joinPath, makeIssue, type SurveyResponse, type ValidationIssue } from '../core/index.js';
-import type { ScoreEngine } from './engine.js';
+import { refuseNoValidResponses, scoreAll, sumWith, type ScoreEngine } from './engine.js';
 import { programmerError, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
 import { assessReliability } from './reliability.js';
-import { SumVector } from './sums.js';
 import {
   adjustedWaldNetScore,
   chooseNetScoreMethod,
@@ -254,8 +253,7 @@ function countCategories(category: Uint8Array, rowCount: number, selected: Array
 
 /** Sums of weighted rows, compensated so that the order of the rows does not matter beyond the last bit. */
 function sumWeightedCategories(category: Uint8Array, weights: Float64Array, rowCount: number, selected: ArrayLike<number> | undefined): Float64Array {
-  const acc = new SumVector(WIDTH);
-  const add = (row: number): void => {
+  return sumWith(WIDTH, rowCount, selected, (row, acc) => {
     const w = weights[row]!;
     const c = category[row]!;
     acc.add(COUNT, 1);
@@ -263,18 +261,6 @@ function sumWeightedCategories(category: Uint8Array, weights: Float64Array, rowC
     acc.add(WEIGHT2, w * w);
     acc.add(WEIGHTED + c, w);
     acc.add(COUNTS + c, 1);
-  };
-  if (selected === undefined) for (let row = 0; row < rowCount; row++) add(row);
-  else for (let i = 0; i < selected.length; i++) add(selected[i]!);
-  return acc.values();
-}
-
-function refuseEmpty(excluded: number, issues: readonly ValidationIssue[]): E.Either<SatisfactionRefusal, never> {
-  return E.left({
-    code: 'no-valid-responses',
-    message: excluded === 0 ? 'no responses to score' : `no valid NPS score among ${excluded} responses`,
-    excluded,
-    issues,
   });
 }
 
@@ -294,9 +280,7 @@ function refuseEmpty(excluded: number, issues: readonly ValidationIssue[]): E.Ei
  * ```
  */
 export function nps(responses: readonly SurveyResponse[], options: NpsOptions = {}): E.Either<SatisfactionRefusal, NpsResult> {
-  const engine = prepareNps(responses, options);
-  if (engine.rows === 0) return refuseEmpty(engine.excluded, engine.issues);
-  return E.right(engine.finish(engine.sum(), engine.excluded, engine.issues));
+  return scoreAll(prepareNps(responses, options), 'NPS');
 }
 
 /**
@@ -381,7 +365,7 @@ export function npsFromScores(
     sums = Float64Array.of(n, wd + wpa + wp, sum[3]! + compensation[3]!, wd, wpa, wp, counts[0]!, counts[1]!, counts[2]!);
   }
   const excluded = length - sums[COUNT]!;
-  if (sums[COUNT] === 0) return refuseEmpty(excluded, issues);
+  if (sums[COUNT] === 0) return refuseNoValidResponses('NPS', excluded, issues);
   return E.right(finishNps(sums, excluded, issues, resolved, options, breaks));
 }
 
@@ -403,7 +387,7 @@ export function npsFromCounts(counts: NpsCounts, options: NpsOptions = {}): E.Ei
   const resolved = resolveCommonOptions(options, 'counts');
   const breaks = resolveBreaks(options);
   const n = counts.promoters + counts.passives + counts.detractors;
-  if (n === 0) return refuseEmpty(0, []);
+  if (n === 0) return refuseNoValidResponses('NPS', 0, []);
   const sums = Float64Array.of(n, n, n, counts.detractors, counts.passives, counts.promoters, counts.detractors, counts.passives, counts.promoters);
   return E.right(finishNps(sums, 0, [], resolved, options, breaks));
 }
