@@ -17,6 +17,7 @@ import {
   valueTiers,
   type SegmentSummaryRow,
 } from '../../src/rfm/index.js';
+import { fixed, percent, table } from './format.js';
 
 /**
  * The fields of the generated base this section uses (a structural subset of synth's `CustomerBase`).
@@ -34,17 +35,8 @@ export interface RfmDemoBase {
 
 const DAY = 86_400_000;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (right[c] === true ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const percent = (value: number | null): string => (value === null ? '—' : `${(100 * value).toFixed(1)}%`);
 const money = (value: number | null): string =>
   value === null ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
-const number = (value: number | null, digits = 1): string => (value === null ? '—' : value.toFixed(digits));
 
 function segmentRows(rows: readonly SegmentSummaryRow[]): string[][] {
   return rows.map((r) => [
@@ -53,9 +45,9 @@ function segmentRows(rows: readonly SegmentSummaryRow[]): string[][] {
     percent(r.customerShare),
     money(r.revenue),
     percent(r.revenueShare),
-    number(r.averageOrderValue),
-    number(r.meanRecencyDays, 0),
-    number(r.meanFrequency),
+    fixed(r.averageOrderValue),
+    fixed(r.meanRecencyDays, 0),
+    fixed(r.meanFrequency),
   ]);
 }
 
@@ -80,7 +72,7 @@ export function rfmSection(base: RfmDemoBase): string {
     '',
   );
   const cuts = result.breakpoints.dimensions.map(
-    (d) => `${d.dimension} ${d.cuts.map((c) => number(c, 1)).join(' / ')}`,
+    (d) => `${d.dimension} ${d.cuts.map((c) => fixed(c, 1)).join(' / ')}`,
   );
   out.push(`Cuts (bins closed on the right): ${cuts.join('; ')}`, '');
 
@@ -148,7 +140,7 @@ export function rfmSection(base: RfmDemoBase): string {
           g.group,
           String(g.summary.customers),
           percent(g.summary.revenueShare),
-          number(g.summary.averageOrderValue),
+          fixed(g.summary.averageOrderValue),
           share('champions'),
           share('at-risk'),
         ];
@@ -163,8 +155,8 @@ export function rfmSection(base: RfmDemoBase): string {
     if (why !== undefined) {
       const parts = why.dimensions.map((d) => {
         const digits = d.dimension === 'monetary' ? 2 : 0;
-        const bin = `(${d.lower === null ? '−∞' : number(d.lower, digits)}, ${d.upper === null ? '∞' : number(d.upper, digits)}]`;
-        return `${d.dimension} ${number(d.value, digits)} ∈ ${bin} → ${d.score}`;
+        const bin = `(${d.lower === null ? '−∞' : fixed(d.lower, digits)}, ${d.upper === null ? '∞' : fixed(d.upper, digits)}]`;
+        return `${d.dimension} ${fixed(d.value, digits)} ∈ ${bin} → ${d.score}`;
       });
       out.push(
         '',
@@ -178,7 +170,7 @@ export function rfmSection(base: RfmDemoBase): string {
   out.push(
     '',
     `k-means cross-check (log1p + standardised R, F, M; silhouette ${choice.candidates
-      .map((c) => `k=${c.k} ${number(c.silhouette, 2)}`)
+      .map((c) => `k=${c.k} ${fixed(c.silhouette, 2)}`)
       .join(', ')} → k = ${clusters.k}):`,
     table(
       ['Cluster', 'Customers', 'Rev. share', 'Mean recency d', 'Mean orders', 'Mean monetary'],
@@ -186,8 +178,8 @@ export function rfmSection(base: RfmDemoBase): string {
         c.profile.name,
         String(c.profile.customers),
         percent(c.profile.revenueShare),
-        number(c.profile.meanRecencyDays, 0),
-        number(c.profile.meanFrequency),
+        fixed(c.profile.meanRecencyDays, 0),
+        fixed(c.profile.meanFrequency),
         money(c.profile.meanMonetary),
       ]),
       [false, true, true, true, true, true],

@@ -20,6 +20,7 @@ import {
   type ComparisonResult,
   type Taxonomy,
 } from '../../src/satisfaction/index.js';
+import { fixed, table } from './format.js';
 
 /**
  * The fields of the generated base this section uses (a structural subset of synth's `CustomerBase`).
@@ -50,17 +51,6 @@ const TAXONOMY: Taxonomy = {
     { id: 'website', label: 'Website / app', keywords: ['website', 'app', 'checkout', 'crash*', 'APP', '网站', '闪退', '结账'] },
   ],
 };
-
-function fixed(value: number, digits = 1): string {
-  return value.toFixed(digits);
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (rightAligned[c] === true ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 function ci(interval: { lower: number; upper: number }, digits = 1): string {
   return `[${fixed(interval.lower, digits)}, ${fixed(interval.upper, digits)}]`;
