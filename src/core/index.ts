@@ -17,3 +17,4 @@ export * from './special.js';
 export * from './optimize.js';
 export * from './random.js';
 export * from './hyp2f1.js';
+export * from './strict-codecs.js';

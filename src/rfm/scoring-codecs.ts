@@ -5,18 +5,21 @@
  */
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { decodeWith, FiniteNumberCodec, joinPath, makeIssue, type ValidationIssue } from '../core/index.js';
+import {
+  boundedInteger,
+  decodeWith,
+  FiniteNumberCodec,
+  joinPath,
+  makeIssue,
+  strictObject,
+  strictPartial,
+  type ValidationIssue,
+} from '../core/index.js';
 import type { DimensionBreakpoints, RfmBreakpoints } from './breakpoints.js';
 import type { ScoreOptions } from './score.js';
 import { RFM_DIMENSIONS, type RfmDimension } from './types.js';
 
-const LevelsCodec = new t.Type<number, number, unknown>(
-  'integer 2..20',
-  (u): u is number => Number.isInteger(u) && (u as number) >= 2 && (u as number) <= 20,
-  (u, c) =>
-    Number.isInteger(u) && (u as number) >= 2 && (u as number) <= 20 ? t.success(u as number) : t.failure(u, c),
-  (a) => a,
-);
+const LevelsCodec = boundedInteger(2, 20, 'integer 2..20');
 
 const DimensionCodec = t.keyof(
   Object.fromEntries(RFM_DIMENSIONS.map((d) => [d, null])) as Record<RfmDimension, null>,
@@ -29,18 +32,23 @@ const MethodCodec = t.keyof(
   "'quantile', 'thresholds' or 'breakpoints'",
 );
 
-const DimensionBreakpointsCodec = t.intersection([
-  t.type({
+const DimensionBreakpointsCodec = strictObject(
+  'dimension breakpoints',
+  {
     dimension: DimensionCodec,
     method: t.keyof({ quantile: null, thresholds: null }, "'quantile' or 'thresholds'"),
     higherIsBetter: t.boolean,
     cuts: t.array(FiniteNumberCodec),
     exact: t.boolean,
-  }),
-  t.partial({ ties: TiesCodec }),
-]);
+  },
+  { ties: TiesCodec },
+);
 
-const BreakpointsCodec = t.type({ levels: LevelsCodec, dimensions: t.array(DimensionBreakpointsCodec) });
+const BreakpointsCodec = strictObject(
+  'breakpoints',
+  { levels: LevelsCodec, dimensions: t.array(DimensionBreakpointsCodec) },
+  {},
+);
 
 function cutIssues(cuts: readonly number[], levels: number, path: string, allowEmpty: boolean): ValidationIssue[] {
   if (cuts.length !== levels - 1 && !(allowEmpty && cuts.length === 0)) {
@@ -83,7 +91,7 @@ export function decodeBreakpoints(input: unknown, root = 'breakpoints'): E.Eithe
   return issues.length > 0 ? E.left(issues) : decoded;
 }
 
-const ScoreOptionsCodec = t.partial({
+const ScoreOptionsCodec = strictPartial('score options', {
   levels: LevelsCodec,
   dimensions: t.array(DimensionCodec),
   method: t.union([MethodCodec, t.record(t.string, MethodCodec)]),
@@ -91,12 +99,7 @@ const ScoreOptionsCodec = t.partial({
   thresholds: t.record(t.string, t.array(FiniteNumberCodec)),
   breakpoints: BreakpointsCodec,
   weights: t.record(t.string, FiniteNumberCodec),
-  minCustomers: new t.Type<number, number, unknown>(
-    'non-negative integer',
-    (u): u is number => Number.isInteger(u) && (u as number) >= 0,
-    (u, c) => (Number.isInteger(u) && (u as number) >= 0 ? t.success(u as number) : t.failure(u, c)),
-    (a) => a,
-  ),
+  minCustomers: boundedInteger(0, Number.MAX_SAFE_INTEGER, 'non-negative integer'),
 });
 
 /**

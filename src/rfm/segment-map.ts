@@ -6,7 +6,15 @@
  */
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { decodeWith, joinPath, makeIssue, NonEmptyStringCodec, type ValidationIssue } from '../core/index.js';
+import {
+  boundedInteger,
+  decodeWith,
+  joinPath,
+  makeIssue,
+  NonEmptyStringCodec,
+  strictObject,
+  type ValidationIssue,
+} from '../core/index.js';
 import { RFM_DIMENSIONS, type RfmDimension } from './types.js';
 
 /**
@@ -144,14 +152,7 @@ export type SegmentMap = CellSegmentMap | RuleSegmentMap;
 /** Largest number of cells (levels ^ dimensions) a map may span. */
 const MAX_MAP_CELLS = 1_000_000;
 
-const integerIn = (lo: number, hi: number): t.Type<number, number> =>
-  new t.Type<number, number, unknown>(
-    `integer ${lo}..${hi}`,
-    (u): u is number => Number.isInteger(u) && (u as number) >= lo && (u as number) <= hi,
-    (u, c) =>
-      Number.isInteger(u) && (u as number) >= lo && (u as number) <= hi ? t.success(u as number) : t.failure(u, c),
-    (a) => a,
-  );
+const integerIn = (lo: number, hi: number): t.Type<number, number> => boundedInteger(lo, hi, `integer ${lo}..${hi}`);
 
 const DimensionCodec = t.keyof(
   Object.fromEntries(RFM_DIMENSIONS.map((d) => [d, null])) as Record<RfmDimension, null>,
@@ -163,42 +164,44 @@ const definitionFields = {
   optional: { description: t.string, action: t.string, category: t.string },
 };
 
-const SegmentDefinitionCodec = t.intersection([
-  t.type(definitionFields.required),
-  t.partial(definitionFields.optional),
-]);
+const SegmentDefinitionCodec = strictObject('segment', definitionFields.required, definitionFields.optional);
 
-const CellSegmentCodec = t.intersection([
-  t.type({ ...definitionFields.required, cells: t.array(t.string) }),
-  t.partial(definitionFields.optional),
-]);
+const CellSegmentCodec = strictObject(
+  'cell segment',
+  { ...definitionFields.required, cells: t.array(t.string) },
+  definitionFields.optional,
+);
 
-const headerOptional = t.partial({ version: t.string, description: t.string });
+const headerOptional = { version: t.string, description: t.string };
 
-const CellSegmentMapCodec = t.intersection([
-  t.type({
+const CellSegmentMapCodec = strictObject(
+  'cell segment map',
+  {
     type: t.literal('cells'),
     name: NonEmptyStringCodec,
     levels: integerIn(2, 9),
     dimensions: t.array(DimensionCodec),
     segments: t.array(CellSegmentCodec),
-  }),
+  },
   headerOptional,
-]);
+);
 
 const RangeCodec = t.tuple([t.number, t.number]);
 
-const RuleSegmentMapCodec = t.intersection([
-  t.type({
+const RuleSegmentMapCodec = strictObject(
+  'rule segment map',
+  {
     type: t.literal('rules'),
     name: NonEmptyStringCodec,
     levels: integerIn(2, 20),
     dimensions: t.array(DimensionCodec),
     segments: t.array(SegmentDefinitionCodec),
-    rules: t.array(t.type({ segment: NonEmptyStringCodec, ranges: t.record(t.string, RangeCodec) }, 'range rule')),
-  }),
+    rules: t.array(
+      strictObject('range rule', { segment: NonEmptyStringCodec, ranges: t.record(t.string, RangeCodec) }, {}),
+    ),
+  },
   headerOptional,
-]);
+);
 
 function semanticIssues(map: SegmentMap, root: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

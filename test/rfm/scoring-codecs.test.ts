@@ -104,3 +104,10 @@ describe('decodeScoreOptions', () => {
     );
   });
 });
+
+describe('configuration typos', () => {
+  it('reports a misspelt score option instead of ignoring it', () => {
+    const result = decodeScoreOptions({ levles: 4, ties: 'first' });
+    expect(E.isLeft(result) && result.left.map((issue) => issue.path)).toEqual(['scoreOptions.levles']);
+  });
+});

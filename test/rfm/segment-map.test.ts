@@ -199,6 +199,14 @@ describe('validateSegmentMap', () => {
 });
 
 describe('decodeSegmentMap', () => {
+  it('reports misspelt keys in a shared map at their paths', () => {
+    const map = JSON.parse(JSON.stringify(DEFAULT_SEGMENT_MAP)) as Record<string, unknown>;
+    (map.segments as Record<string, unknown>[])[0]!.acton = 'call';
+    map.verison = '2';
+    const result = decodeSegmentMap(map);
+    expect(E.isLeft(result) && result.left.map((issue) => issue.path).sort()).toEqual(['segmentMap.segments[0].acton', 'segmentMap.verison']);
+  });
+
   it('returns every issue with its path', () => {
     const result = decodeSegmentMap({
       type: 'rules',
