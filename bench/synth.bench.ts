@@ -1,8 +1,8 @@
 /**
  * Benchmarks of `clientele/synth`:
- * - the record form at 20k customers (≈ 208k transactions, plus profiles, surveys, complaints, events);
- * - the columnar fast path at 100k customers (≈ 1.04M transaction rows), target ≤ 3 s;
- * - the columnar fast path at 1M customers (≈ 10.4M rows), once, for the modules that benchmark on 10M rows.
+ * - the record form at 20k customers (≈ 170k transactions with the default decline phase, plus profiles, surveys, complaints, events);
+ * - the columnar fast path at 100k customers (≈ 0.85M transaction rows with the decline phase), target ≤ 3 s;
+ * - the columnar fast path at 1M customers (≈ 8.5M rows), once, for the modules that benchmark on 10M rows.
  *
  * Besides the harness's wall-clock median, each case prints the median CPU time of this process per run, which is
  * the steadier figure on a shared machine.
@@ -34,7 +34,7 @@ function bench(name: string, fn: () => string, options: { runs: number; warmup: 
 }
 
 bench(
-  'synth: record form, 20k customers (≈208k transactions)',
+  'synth: record form, 20k customers (≈170k transactions)',
   () => {
     const base = generateCustomerBase({ seed: 'bench', customers: 20_000, asOf });
     const others = base.customers.length + base.surveyResponses.length + base.complaints.length + base.engagementEvents.length;
@@ -44,13 +44,13 @@ bench(
 );
 
 bench(
-  'synth: columnar fast path, 100k customers (≈1.04M rows)',
+  'synth: columnar fast path, 100k customers (≈0.85M rows)',
   () => `${generateTransactionColumns({ seed: 'bench', customers: 100_000, asOf }).columns.amount.length} rows`,
   { runs: 5, warmup: 1, targetMs: 3000 },
 );
 
 bench(
-  'synth: columnar fast path, 1M customers (≈10.4M rows)',
+  'synth: columnar fast path, 1M customers (≈8.5M rows)',
   () => `${generateTransactionColumns({ seed: 'bench', customers: 1_000_000, asOf }).columns.amount.length} rows`,
   { runs: 1, warmup: 0 },
 );

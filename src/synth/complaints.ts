@@ -12,7 +12,7 @@
  * @module
  */
 import { MS_PER_DAY, type Complaint, type Rng } from '../core/index.js';
-import { baseExperience, type ExperienceHistory } from './experience.js';
+import { baseExperience, fadeLengthMs, type ExperienceHistory } from './experience.js';
 import { COMPLAINT_TEXTS, fillTemplate, type ComplaintCategory } from './feedback-templates.js';
 import { sequenceId, syntheticOrderId } from './ids.js';
 import type { ResolvedSynthOptions } from './options.js';
@@ -102,14 +102,13 @@ interface Candidate {
 export function simulateComplaints(sim: PurchaseSimulation, config: ResolvedSynthOptions, customerIds: readonly string[]): ComplaintSimulation {
   const rng = streamFor(config.seed, 'complaints');
   const asOf = config.asOf;
-  const fadeMs = config.engagementFadeDays * MS_PER_DAY;
   const records: Complaint[] = [];
   const perCustomer: (readonly ComplaintEvent[])[] = new Array<readonly ComplaintEvent[]>(sim.customers);
   for (let i = 0; i < sim.customers; i++) {
     const history: ExperienceHistory = {
       satisfaction: sim.latent.satisfaction[i]!,
       dropoutAt: sim.latent.dropoutAt[i]!,
-      fadeMs,
+      fadeMs: fadeLengthMs(config, sim.latent.dropoutAt[i]!, sim.latent.declineStartAt[i]!),
       refundTimes: refundTimesOf(sim, i),
       complaints: NO_COMPLAINTS,
     };

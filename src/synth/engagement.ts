@@ -4,14 +4,15 @@
  *
  * Rate of person i (events per week): ρ_i = engagementEventsPerWeek · g_i · (λ_i/λ̄)^0.3 / E[(λ/λ̄)^0.3], with
  * g_i ~ Gamma(2, 2) (mean 1) and λ̄ = r/α, so people who buy often also visit more and the mean is the option's value.
- * From signup to dropout the intensity is ρ_i · (1 − 0.85·fade(t)) (fade rises linearly from 0 to 1 over the
- * `engagementFadeDays` before dropout); after dropout it is 0.15·ρ_i·e^{−(t − dropout)/120 d}. E-mail events only
+ * From signup to dropout the intensity is ρ_i · 0.15^fade(t) during the person's decline phase (fade rises linearly
+ * from 0 to 1 over it, so engagement decays exponentially like the purchase rate), or ρ_i · (1 − 0.85·fade(t)) over
+ * the `engagementFadeDays` before dropout when the generator runs with `declinePhase: false`; after dropout it is 0.15·ρ_i·e^{−(t − dropout)/120 d}. E-mail events only
  * happen for people who granted e-mail marketing consent (otherwise they are visits).
  *
  * @module
  */
 import { lgamma, MS_PER_DAY, type EngagementEvent } from '../core/index.js';
-import { preDropoutFade } from './experience.js';
+import { fadeLengthMs, preDropoutFade } from './experience.js';
 import { sequenceId } from './ids.js';
 import type { ResolvedSynthOptions } from './options.js';
 import type { PurchaseSimulation } from './purchases.js';
@@ -43,12 +44,12 @@ export function simulateEngagement(
 ): EngagementEvent[] {
   const rng = streamFor(config.seed, 'engagement');
   const asOf = config.asOf;
-  const fadeMs = config.engagementFadeDays * MS_PER_DAY;
   const { r, alpha } = config.purchaseProcess;
   const meanRate = r / alpha;
   const k = RATE_LINK_EXPONENT;
   const linkMean = Math.exp(lgamma(r + k) - lgamma(r) - k * Math.log(r));
   const perMs = config.engagementEventsPerWeek / (7 * MS_PER_DAY);
+  const geometric = config.declinePhase !== false;
   const out: EngagementEvent[] = [];
   for (let i = 0; i < sim.customers; i++) {
     const lambda = sim.latent.purchaseRatePerDay[i]!;
@@ -58,6 +59,7 @@ export function simulateEngagement(
     if (!(rate > 0) || !Number.isFinite(rate)) continue;
     const consent = emailConsent[i] === 1;
     const dropoutAt = sim.latent.dropoutAt[i]!;
+    const fadeMs = fadeLengthMs(config, dropoutAt, sim.latent.declineStartAt[i]!);
     const customerId = customerIds[i]!;
     const emit = (at: number): void => {
       let type = TYPES[rng.weightedIndex(TYPE_WEIGHTS)]!;
@@ -75,7 +77,8 @@ export function simulateEngagement(
     for (;;) {
       t += rng.exponential(rate);
       if (t > activeEnd) break;
-      const keep = 1 - (1 - RESIDUAL_SHARE) * preDropoutFade(dropoutAt, fadeMs, t);
+      const fade = preDropoutFade(dropoutAt, fadeMs, t);
+      const keep = geometric ? Math.pow(RESIDUAL_SHARE, fade) : 1 - (1 - RESIDUAL_SHARE) * fade;
       if (rng.uniform() < keep) emit(t);
     }
     if (dropoutAt < asOf) {

@@ -6,11 +6,14 @@
  *   experience(t) = s − 0.6·fade(t) − Σ_refunds 0.3·e^{−(t − t_r)/60 d}
  *                   − Σ_complaints (0.7 while open, else 0.45·e^{−(t − t_resolved)/90 d})
  *
- * where fade(t) rises linearly from 0 to 1 over the fade window before the dropout time and stays 1 after it.
+ * where fade(t) rises linearly from 0 to 1 over the fade window before the dropout time and stays 1 after it. The
+ * fade window is the person's decline phase (see `DeclinePhaseParameters`), or the last `engagementFadeDays` before
+ * dropout when the generator runs with `declinePhase: false`.
  *
  * @module
  */
 import { MS_PER_DAY } from '../core/index.js';
+import type { ResolvedSynthOptions } from './options.js';
 
 /** Weight of the pre-dropout deterioration. */
 const FADE_PENALTY = 0.6;
@@ -37,6 +40,19 @@ export function preDropoutFade(dropoutAt: number, fadeMs: number, t: number): nu
   if (fadeMs <= 0) return 0;
   const start = dropoutAt - fadeMs;
   return t <= start ? 0 : (t - start) / fadeMs;
+}
+
+/**
+ * Length of person's fade window in ms: their decline phase (`dropoutAt − declineStartAt`), or `engagementFadeDays`
+ * when the generator runs without a decline phase.
+ *
+ * @example
+ * ```ts
+ * fadeLengthMs(resolveSynthOptions({ seed: 1, customers: 1, asOf: 0, declinePhase: false }), 100, 100) //=> 42 × 86 400 000
+ * ```
+ */
+export function fadeLengthMs(config: Pick<ResolvedSynthOptions, 'declinePhase' | 'engagementFadeDays'>, dropoutAt: number, declineStartAt: number): number {
+  return config.declinePhase === false ? config.engagementFadeDays * MS_PER_DAY : dropoutAt - declineStartAt;
 }
 
 /**

@@ -12,6 +12,7 @@ export {
   resolveSynthOptions,
   validateSynthOptions,
   type BgNbdParameters,
+  type DeclinePhaseParameters,
   type GammaGammaParameters,
   type IncludedOutputs,
   type ResolvedSynthOptions,

@@ -55,6 +55,31 @@ export interface GammaGammaParameters {
 }
 
 /**
+ * The disengagement phase before dropout (gradual churn): over the D days before a person's `dropoutAt`, with D drawn
+ * per person uniformly from [`minDays`, `maxDays`], the purchase rate falls linearly from λ to
+ * `purchaseRateFloor`·λ, order values shrink linearly to `spendFloor` of their usual size, engagement fades linearly
+ * to 15 % of its usual rate and the experience (which drives complaints and survey answers) deteriorates linearly by
+ * 0.6. The first purchase (acquisition) is never removed. The BG/NBD process underneath (λ, p, purchase times,
+ * dropout times) is the same as without the phase for the same seed; the phase only removes purchases and shrinks
+ * baskets inside it.
+ *
+ * @example
+ * ```ts
+ * const decline: DeclinePhaseParameters = { minDays: 60, maxDays: 120, purchaseRateFloor: 0.2, spendFloor: 0.7 };
+ * ```
+ */
+export interface DeclinePhaseParameters {
+  /** Shortest phase, days (default 60). */
+  readonly minDays: number;
+  /** Longest phase, days (default 120); each person's length is uniform between `minDays` and `maxDays`. */
+  readonly maxDays: number;
+  /** Purchase rate at the moment of dropout as a share of the person's rate λ (default 0.2). */
+  readonly purchaseRateFloor: number;
+  /** Order value at the moment of dropout as a share of the usual value (default 0.7). */
+  readonly spendFloor: number;
+}
+
+/**
  * How often a person also appears in another source system (a duplicate record of the same person).
  *
  * @example
@@ -136,10 +161,19 @@ export interface SynthOptions {
   readonly commentRate?: number;
   /** Complaint probability per order at a typical experience (default 0.01; refunds add their own complaints). */
   readonly complaintRate?: number;
-  /** Mean engagement events per week of an active person (default 0.35). */
+  /** Mean engagement events per week of an active person (default 1). */
   readonly engagementEventsPerWeek?: number;
-  /** Engagement fades over this many days before a person's dropout (default 42). */
+  /**
+   * Engagement and experience fade over this many days before a person's dropout (default 42). Used only when
+   * `declinePhase` is `false`; with a decline phase they fade over the person's phase instead.
+   */
   readonly engagementFadeDays?: number;
+  /**
+   * The disengagement phase before dropout: `false` turns it off (the pure BG/NBD purchase process, engagement and
+   * experience fading over `engagementFadeDays`), `true` or an object (missing fields take the defaults) turns it on.
+   * Default on, see {@link DeclinePhaseParameters}.
+   */
+  readonly declinePhase?: Partial<DeclinePhaseParameters> | boolean;
   /** Probabilities of duplicate records in other sources; missing fields take the defaults. */
   readonly duplicates?: Partial<SourceDuplicationRates>;
   /** Probability that a record carries a junk e-mail or phone such as `test@test.com` or `000000` (default 0.01). */
@@ -192,6 +226,8 @@ export interface ResolvedSynthOptions {
   readonly engagementEventsPerWeek: number;
   /** See {@link SynthOptions.engagementFadeDays}. */
   readonly engagementFadeDays: number;
+  /** The decline phase in effect, or `false` when off (see {@link SynthOptions.declinePhase}). */
+  readonly declinePhase: DeclinePhaseParameters | false;
   /** See {@link SynthOptions.duplicates}. */
   readonly duplicates: SourceDuplicationRates;
   /** See {@link SynthOptions.junkRate}. */
@@ -214,6 +250,9 @@ export interface ResolvedSynthOptions {
  */
 export type SynthParameterDefaults = Omit<ResolvedSynthOptions, 'seed' | 'customers' | 'asOf'>;
 
+/** The decline phase that `declinePhase: true` (and the default) turns on. */
+const DEFAULT_DECLINE_PHASE: DeclinePhaseParameters = Object.freeze({ minDays: 60, maxDays: 120, purchaseRateFloor: 0.2, spendFloor: 0.7 });
+
 function deepFreeze<T extends object>(value: T): T {
   for (const nested of Object.values(value)) if (typeof nested === 'object' && nested !== null) deepFreeze(nested as object);
   return Object.freeze(value);
@@ -226,7 +265,9 @@ function deepFreeze<T extends object>(value: T): T {
  * α 4.414 weeks, a 0.793, b 2.426), doubles b (fewer one-purchase dropouts) and triples r (less extreme rate
  * heterogeneity), and sets α = 9 days, so a base acquired over two years averages about 10 purchases per person
  * (≈ 200k transactions for 20k customers). The spend model is the Gamma-Gamma fit on CDNOW (Fader & Hardie 2013:
- * p 6.25, q 3.74, γ 15.44; mean order value ≈ 35.2).
+ * p 6.25, q 3.74, γ 15.44; mean order value ≈ 35.2). Churn is gradual: a 60-120-day decline phase precedes each
+ * dropout (see {@link DeclinePhaseParameters}), and an active person leaves about one engagement trace (visit, login,
+ * e-mail open or click) a week. The reasons are given in docs/synth.md.
  *
  * @example
  * ```ts
@@ -244,8 +285,9 @@ export const DEFAULT_SYNTH_PARAMETERS: SynthParameterDefaults = deepFreeze({
   surveyResponseRate: 0.08,
   commentRate: 0.4,
   complaintRate: 0.01,
-  engagementEventsPerWeek: 0.35,
+  engagementEventsPerWeek: 1,
   engagementFadeDays: 42,
+  declinePhase: { ...DEFAULT_DECLINE_PHASE },
   duplicates: { shop: 0.02, crm: 0.3, store: 0.18, support: 0.03, supportAfterComplaint: 0.6 },
   junkRate: 0.01,
   sharedPhoneRate: 0.06,
@@ -284,6 +326,7 @@ const OPTION_SHAPES = {
   spend: { p: Positive, q: Positive, gamma: Positive },
   duplicates: { shop: Probability, crm: Probability, store: Probability, support: Probability, supportAfterComplaint: Probability },
   include: { transactions: t.boolean, surveyResponses: t.boolean, complaints: t.boolean, engagementEvents: t.boolean },
+  declinePhase: { minDays: NonNegative, maxDays: NonNegative, purchaseRateFloor: Probability, spendFloor: Probability },
 } as const;
 
 const SynthOptionsCodec = t.intersection([
@@ -302,6 +345,7 @@ const SynthOptionsCodec = t.intersection([
     complaintRate: Probability,
     engagementEventsPerWeek: numberIn('events per week in [0, 1000]', (x) => x >= 0 && x <= 1000),
     engagementFadeDays: NonNegative,
+    declinePhase: t.union([t.boolean, t.partial(OPTION_SHAPES.declinePhase)]),
     duplicates: t.partial(OPTION_SHAPES.duplicates),
     junkRate: Probability,
     sharedPhoneRate: Probability,
@@ -327,6 +371,7 @@ const TOP_LEVEL_KEYS = new Set([
   'complaintRate',
   'engagementEventsPerWeek',
   'engagementFadeDays',
+  'declinePhase',
   'duplicates',
   'junkRate',
   'sharedPhoneRate',
@@ -365,6 +410,14 @@ function withDefaults<T extends object>(defaults: T, given: { readonly [K in key
   return out;
 }
 
+function resolveDeclinePhase(given: Partial<DeclinePhaseParameters> | boolean | undefined): DeclinePhaseParameters | false {
+  const configured = DEFAULT_SYNTH_PARAMETERS.declinePhase;
+  const defaults = configured === false ? DEFAULT_DECLINE_PHASE : configured;
+  if (given === false || (given === undefined && configured === false)) return false;
+  if (given === undefined || given === true) return { ...defaults };
+  return withDefaults<DeclinePhaseParameters>(defaults, given);
+}
+
 /**
  * Validates untrusted generator options and applies the defaults. Returns every issue with its path
  * (`options.purchaseProcess.r`), including unknown keys and a `purchasesPerCustomer` target the purchase process
@@ -383,6 +436,10 @@ export function validateSynthOptions(input: unknown): E.Either<ValidationIssue[]
   if (extra.length > 0) return E.left(extra);
   const o = decoded.right;
   const d = DEFAULT_SYNTH_PARAMETERS;
+  const declinePhase = resolveDeclinePhase(o.declinePhase);
+  if (declinePhase !== false && declinePhase.minDays > declinePhase.maxDays) {
+    return E.left([makeIssue('options.declinePhase.maxDays', `at least minDays (${String(declinePhase.minDays)})`, declinePhase.maxDays)]);
+  }
   const windowDays = o.acquisitionWindowDays ?? d.acquisitionWindowDays;
   let purchaseProcess: BgNbdParameters = withDefaults<BgNbdParameters>(d.purchaseProcess, o.purchaseProcess);
   if (o.purchasesPerCustomer !== undefined) {
@@ -408,6 +465,7 @@ export function validateSynthOptions(input: unknown): E.Either<ValidationIssue[]
     complaintRate: o.complaintRate ?? d.complaintRate,
     engagementEventsPerWeek: o.engagementEventsPerWeek ?? d.engagementEventsPerWeek,
     engagementFadeDays: o.engagementFadeDays ?? d.engagementFadeDays,
+    declinePhase,
     duplicates: withDefaults<SourceDuplicationRates>(d.duplicates, o.duplicates),
     junkRate: o.junkRate ?? d.junkRate,
     sharedPhoneRate: o.sharedPhoneRate ?? d.sharedPhoneRate,

@@ -4,6 +4,8 @@
  * each source writing the person its own way:
  *
  * - e-mails: mixed case, surrounding spaces, Gmail dot and `+tag` aliases, `googlemail.com`, or another address;
+ *   a mailbox belongs to one person only (an address that would reach another person's mailbox gets a number
+ *   appended, `anna.mueller2@gmail.com`), so only junk addresses are shared between persons;
  * - phones: local formats with trunk prefixes and separators (`0151 23456789`, `06 12 34 56 78`, `(415) 734-5678`,
  *   `090-1234-5678`), E.164, `00` prefixes; the record's country tells how to read them;
  * - names: `MÜLLER, Anna`, `anna mueller`, `A. Müller`, honorifics (`Frau`, `Mr`, `先生`, `様`), Chinese and Japanese
@@ -173,8 +175,42 @@ function emailFor(rng: Rng, country: CountryData, given: LocalName, family: Loca
   return `${local}@${domain}`;
 }
 
-/** Another way the same person's address gets written (or another address of theirs). */
-function emailVariant(rng: Rng, person: Person, tag: string): string {
+/**
+ * The mailbox an address reaches: trimmed, lower case, Gmail dots and `+tags` dropped, `googlemail.com` folded onto
+ * `gmail.com` (the way identity resolution reads addresses).
+ */
+function mailboxKey(address: string): string {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  const domain = lower.slice(at + 1);
+  if (domain !== 'gmail.com' && domain !== 'googlemail.com') return lower;
+  const local = lower.slice(0, at).split('+')[0]!.replace(/\./g, '');
+  return `${local}@gmail.com`;
+}
+
+/**
+ * Who owns which mailbox: every address generated for a person is claimed for them, so two persons never share a
+ * mailbox (junk addresses such as `test@test.com` are the only shared ones, on purpose). A collision appends the
+ * smallest number (2, 3, …) to the local part that makes the address free — deterministic, no random draw.
+ */
+class MailboxOwners {
+  private readonly owners = new Map<string, number>();
+
+  claim(address: string, person: number): string {
+    const at = address.lastIndexOf('@');
+    let candidate = address;
+    for (let suffix = 2; ; suffix++) {
+      const key = mailboxKey(candidate);
+      const owner = this.owners.get(key);
+      if (owner === undefined) this.owners.set(key, person);
+      if (owner === undefined || owner === person) return candidate;
+      candidate = `${address.slice(0, at)}${String(suffix)}${address.slice(at)}`;
+    }
+  }
+}
+
+/** Another way the same person's address gets written (or another address of theirs, claimed for them). */
+function emailVariant(rng: Rng, person: Person, tag: string, owners: MailboxOwners, owner: number): string {
   const email = person.email;
   const at = email.indexOf('@');
   const local = email.slice(0, at);
@@ -195,7 +231,7 @@ function emailVariant(rng: Rng, person: Person, tag: string): string {
   }
   if (u < 0.85) return ` ${email} `;
   const other = emailFor(rng, person.country, person.given, person.family, person.birthDay);
-  return other === email ? `${local}${1 + rng.integer(9)}@${domain}` : other;
+  return owners.claim(other === email ? `${local}${1 + rng.integer(9)}@${domain}` : other, owner);
 }
 
 function phoneIn(rng: Rng, person: Person, styles: readonly PhoneStyle[]): string {
@@ -312,6 +348,7 @@ export function generatePeople(
   const emailConsent = new Uint8Array(n);
 
   const junkEmail = (): string => rng.pick(JUNK_EMAILS);
+  const mailboxes = new MailboxOwners();
   const junkPhone = (): string => rng.pick(JUNK_PHONES);
 
   for (let i = 0; i < n; i++) {
@@ -331,7 +368,7 @@ export function generatePeople(
     const city = region.cities[cityIndex]!;
     const acquiredAt = sim.latent.acquiredAt[i]!;
     const signup = toSecond(acquiredAt - (rng.uniform() < 0.6 ? (1 + 29 * rng.uniform()) * 60_000 : rng.uniform() * 60 * MS_PER_DAY));
-    const email = emailFor(rng, country, given, family, birthDay);
+    const email = mailboxes.claim(emailFor(rng, country, given, family, birthDay), i);
     const person: Person = {
       canonicalId: customerIds[i]!,
       country,
@@ -393,7 +430,7 @@ export function generatePeople(
         id,
         source: 'shop',
         ...canonicalName(rng, person),
-        email: emailVariant(rng, { ...person, email: emailFor(rng, country, given, family, birthDay) }, 'shop'),
+        email: emailVariant(rng, { ...person, email: mailboxes.claim(emailFor(rng, country, given, family, birthDay), i) }, 'shop', mailboxes, i),
         country: country.code,
         signupAt: created,
         updatedAt: between(rng, created, asOf),
@@ -419,7 +456,7 @@ export function generatePeople(
         signupAt: created,
         updatedAt: between(rng, created, asOf),
       };
-      if (rng.uniform() < 0.9) record.email = emailVariant(rng, person, 'crm');
+      if (rng.uniform() < 0.9) record.email = emailVariant(rng, person, 'crm', mailboxes, i);
       if (rng.uniform() < 0.6) record.phone = phoneIn(rng, person, ['national', 'national-alt', 'national-compact', 'idd']);
       if (rng.uniform() < 0.5) record.birthDate = rng.uniform() < 0.02 ? '1900-01-01' : isoDateOfDayNumber(birthDay);
       if (gender !== undefined && rng.uniform() < 0.6) record.gender = gender === 'female' ? 'F' : gender === 'male' ? 'M' : 'X';
@@ -454,7 +491,7 @@ export function generatePeople(
         signupAt: created,
         updatedAt: between(rng, created, asOf),
       };
-      if (rng.uniform() < 0.5) record.email = emailVariant(rng, person, 'store');
+      if (rng.uniform() < 0.5) record.email = emailVariant(rng, person, 'store', mailboxes, i);
       if (rng.uniform() < 0.85) {
         record.phone =
           rng.uniform() < config.sharedPhoneRate
@@ -485,7 +522,7 @@ export function generatePeople(
         signupAt: created,
         updatedAt: between(rng, created, asOf),
       };
-      if (rng.uniform() < 0.85) record.email = emailVariant(rng, person, 'support');
+      if (rng.uniform() < 0.85) record.email = emailVariant(rng, person, 'support', mailboxes, i);
       if (rng.uniform() < 0.4) record.phone = phoneIn(rng, person, ['e164', 'international', 'national']);
       if (rng.uniform() < 0.5) record.country = country.code;
       if (rng.uniform() < junkRate) record.email = junkEmail();

@@ -9,13 +9,20 @@
  * gaps; after each repeat purchase the person drops out with probability p. Purchases are re-timed within their
  * local calendar day to the person's shopping hour (the day, and so the process, is unchanged).
  *
+ * Decline phase (unless `declinePhase: false`), from the separate `decline` stream so that the process above is
+ * drawn exactly as without it: per person a phase length D ~ Uniform(minDays, maxDays) ending at the dropout time;
+ * each purchase at time t inside the phase (x = (t − start)/D) is kept with probability purchaseRateFloor^x (an
+ * independent thinning, so the purchase rate decays exponentially from λ to purchaseRateFloor·λ: a constant share
+ * lost per day) and its value is multiplied by spendFloor^x (a refund of it shrinks in proportion; a refund of a
+ * removed purchase goes with it). The first purchase (acquisition) is always kept.
+ *
  * @module
  */
 import { currencyExponent, MS_PER_DAY, type Rng } from '../core/index.js';
 import { COUNTRIES, COUNTRY_CUMULATIVE_WEIGHTS } from './locales.js';
 import { indexOfCumulative } from './catalog.js';
 import { expectedPurchaseStatistics } from './expected.js';
-import type { ResolvedSynthOptions } from './options.js';
+import type { DeclinePhaseParameters, ResolvedSynthOptions } from './options.js';
 import { streamFor } from './streams.js';
 import type { LatentColumns } from './types.js';
 
@@ -131,6 +138,8 @@ class Scratch {
   order = new Int32Array(64);
   global = new Int32Array(64);
   orderNo = new Uint32Array(64);
+  /** Value of each row before the decline phase (scratch space of decline()). */
+  before = new Float64Array(64);
   count = 0;
 
   push(time: number, minor: number, kind: number, ref: number): number {
@@ -157,6 +166,55 @@ class Scratch {
     this.order = new Int32Array(size);
     this.global = new Int32Array(size);
     this.orderNo = new Uint32Array(size);
+    this.before = new Float64Array(size);
+  }
+
+  /**
+   * Applies the decline phase [start, end] to the rows (insertion order: each refund after its purchase): thins the
+   * purchases inside it (never the earliest, the acquisition), shrinks the kept ones and their refunds, drops the refunds
+   * of removed purchases, and compacts the rows. Uses `order` as scratch space (sort() rewrites it).
+   */
+  decline(rng: Rng, phase: DeclinePhaseParameters, start: number, end: number): void {
+    const { time, minor, kind, ref, before } = this;
+    const moved = this.order;
+    const length = end - start;
+    // The acquisition is the earliest purchase (re-timing within a day can put a later-drawn purchase first).
+    let first = 0;
+    for (let i = 1; i < this.count; i++) if (kind[i] === 0 && time[i]! < time[first]!) first = i;
+    let w = 0;
+    for (let i = 0; i < this.count; i++) {
+      let value = minor[i]!;
+      before[i] = value;
+      if (kind[i] === 0) {
+        if (i !== first && time[i]! > start) {
+          const x = length > 0 ? Math.min(1, (time[i]! - start) / length) : 1;
+          if (rng.uniform() >= Math.pow(phase.purchaseRateFloor, x)) {
+            moved[i] = -1;
+            continue;
+          }
+          value = Math.max(1, Math.round(value * Math.pow(phase.spendFloor, x)));
+        }
+      } else {
+        const purchase = ref[i]!;
+        const target = moved[purchase]!;
+        if (target < 0) {
+          moved[i] = -1;
+          continue;
+        }
+        const original = before[purchase]!;
+        const after = minor[target]!;
+        if (after !== original) {
+          value = value >= original || after < 2 ? after : Math.min(after - 1, Math.max(1, Math.round((value * after) / original)));
+        }
+      }
+      moved[i] = w;
+      time[w] = time[i]!;
+      ref[w] = kind[i] === 0 ? -1 : moved[ref[i]!]!;
+      kind[w] = kind[i]!;
+      minor[w] = value;
+      w++;
+    }
+    this.count = w;
   }
 
   /** Sorts row positions by (time, purchase before refund, insertion order) into `order` (insertion sort). */
@@ -223,6 +281,8 @@ function addPurchase(person: PersonProcess, processTime: number): void {
  */
 export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulation {
   const rng = streamFor(config.seed, 'purchases');
+  const declinePhase = config.declinePhase;
+  const declineRng = declinePhase === false ? undefined : streamFor(config.seed, 'decline');
   const n = config.customers;
   const asOf = config.asOf;
   const windowMs = config.acquisitionWindowDays * MS_PER_DAY;
@@ -242,6 +302,7 @@ export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulat
   const rowStart = new Uint32Array(n + 1);
   const acquiredAt = new Float64Array(n);
   const dropoutAt = new Float64Array(n);
+  const declineStartAt = new Float64Array(n);
   const purchaseRatePerDay = new Float64Array(n);
   const dropoutProbability = new Float64Array(n);
   const meanSpend = new Float64Array(n);
@@ -290,12 +351,23 @@ export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulat
       }
     }
 
+    let dropoutTime = Math.min(dropout, horizon);
+    if (droppedAtPurchase) {
+      dropoutTime = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < scratch.count; k++) if (scratch.kind[k] === 0 && scratch.time[k]! > dropoutTime) dropoutTime = scratch.time[k]!;
+    }
+    let declineStart = dropoutTime;
+    if (declineRng !== undefined && declinePhase !== false) {
+      const days = declinePhase.minDays + (declinePhase.maxDays - declinePhase.minDays) * declineRng.uniform();
+      declineStart = dropoutTime - days * MS_PER_DAY;
+      if (declineStart < asOf) scratch.decline(declineRng, declinePhase, declineStart, dropoutTime);
+    }
+
     scratch.sort();
     const order = scratch.order;
     const count = scratch.count;
     if (rows + count > buffers.amount.length) buffers = grow(buffers, rows, rows + count);
     let firstPurchase = Number.POSITIVE_INFINITY;
-    let lastPurchase = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < count; k++) {
       const local = order[k]!;
       scratch.global[local] = rows + k;
@@ -303,7 +375,6 @@ export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulat
         scratch.orderNo[local] = ++orderCounter;
         const at = scratch.time[local]!;
         if (at < firstPurchase) firstPurchase = at;
-        if (at > lastPurchase) lastPurchase = at;
       }
     }
     for (let k = 0; k < count; k++) {
@@ -321,9 +392,9 @@ export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulat
     rows += count;
     rowStart[i + 1] = rows;
 
-    const dropoutTime = droppedAtPurchase ? lastPurchase : Math.min(dropout, horizon);
     acquiredAt[i] = firstPurchase;
     dropoutAt[i] = dropoutTime;
+    declineStartAt[i] = declineStart;
     alive[i] = dropoutTime > asOf ? 1 : 0;
     purchaseRatePerDay[i] = lambda;
     dropoutProbability[i] = p;
@@ -347,7 +418,7 @@ export function simulatePurchases(config: ResolvedSynthOptions): PurchaseSimulat
     orderNumber: buffers.orderNumber.slice(0, rows),
     refundOf: buffers.refundOf.slice(0, rows),
     rowStart,
-    latent: { acquiredAt, dropoutAt, alive, purchaseRatePerDay, dropoutProbability, meanSpend, satisfaction },
+    latent: { acquiredAt, dropoutAt, declineStartAt, alive, purchaseRatePerDay, dropoutProbability, meanSpend, satisfaction },
     country,
     nameCulture,
   };

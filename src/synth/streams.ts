@@ -1,7 +1,7 @@
 /**
- * Independent random streams derived from one seed, one per concern (purchases, profiles, lines, surveys,
- * complaints, engagement). Each concern draws only from its own stream, so switching one output off (or producing
- * only the columnar transactions) never changes what the others contain.
+ * Independent random streams derived from one seed, one per concern (purchases, the decline phase before dropout,
+ * profiles, lines, surveys, complaints, engagement). Each concern draws only from its own stream, so switching one
+ * output off (or producing only the columnar transactions) never changes what the others contain.
  *
  * @module
  */
@@ -15,7 +15,7 @@ import { createRng, type Rng } from '../core/index.js';
  * const name: StreamName = 'purchases';
  * ```
  */
-export type StreamName = 'purchases' | 'profiles' | 'lines' | 'surveys' | 'complaints' | 'engagement';
+export type StreamName = 'purchases' | 'decline' | 'profiles' | 'lines' | 'surveys' | 'complaints' | 'engagement';
 
 /**
  * The random stream of one concern for a seed. Number and string seeds never collide (`1` and `'1'` differ).

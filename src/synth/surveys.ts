@@ -16,7 +16,7 @@
 import { MS_PER_DAY, type Rng, type SurveyResponse } from '../core/index.js';
 import type { ComplaintEvent, ComplaintSimulation } from './complaints.js';
 import { refundTimesOf } from './complaints.js';
-import { experienceAt, type ExperienceHistory } from './experience.js';
+import { experienceAt, fadeLengthMs, type ExperienceHistory } from './experience.js';
 import { COMMENT_TEMPLATES, fillTemplate, NEUTRAL_COMMENTS, type CommentTopic, type ComplaintCategory } from './feedback-templates.js';
 import { sequenceId, syntheticOrderId } from './ids.js';
 import type { ResolvedSynthOptions } from './options.js';
@@ -118,7 +118,6 @@ export function simulateSurveys(
 ): SurveyResponse[] {
   const rng = streamFor(config.seed, 'surveys');
   const asOf = config.asOf;
-  const fadeMs = config.engagementFadeDays * MS_PER_DAY;
   const m = config.surveyResponseRate;
   const out: SurveyResponse[] = [];
   for (let i = 0; i < sim.customers; i++) {
@@ -145,7 +144,7 @@ export function simulateSurveys(
     const history: ExperienceHistory = {
       satisfaction: sim.latent.satisfaction[i]!,
       dropoutAt: sim.latent.dropoutAt[i]!,
-      fadeMs,
+      fadeMs: fadeLengthMs(config, sim.latent.dropoutAt[i]!, sim.latent.declineStartAt[i]!),
       refundTimes,
       complaints: ownComplaints,
     };

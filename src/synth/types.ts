@@ -12,7 +12,7 @@ import type { ColumnarTransactions, Complaint, Customer, EngagementEvent, Survey
  * ```ts
  * const truth: CustomerTruth = {
  *   customerId: 'C0000001', recordIds: ['C0000001', 'crm-0000001'], acquiredAt: Date.UTC(2023, 0, 5),
- *   dropoutAt: Date.UTC(2024, 5, 1), alive: false, purchaseRatePerDay: 0.02, dropoutProbability: 0.1, meanSpend: 42,
+ *   dropoutAt: Date.UTC(2024, 5, 1), declineStartAt: Date.UTC(2024, 2, 15), alive: false, purchaseRatePerDay: 0.02, dropoutProbability: 0.1, meanSpend: 42,
  *   satisfaction: 0.3,
  * };
  * ```
@@ -24,8 +24,18 @@ export interface CustomerTruth {
   readonly recordIds: readonly string[];
   /** When the person became a customer (first purchase opportunity), epoch ms. */
   readonly acquiredAt: number;
-  /** When the person dropped out (became inactive for good), epoch ms; may lie after `asOf`. */
+  /**
+   * When the person dropped out, epoch ms: the moment they are gone for good (no purchase, engagement or survey of
+   * theirs follows, apart from fading traces of engagement); may lie after `asOf`. In the BG/NBD process underneath
+   * it is the instant of the purchase after which the person left; with a decline phase that purchase may itself have
+   * been thinned out, so the last observed purchase can lie well before it.
+   */
   readonly dropoutAt: number;
+  /**
+   * When the person's disengagement phase before dropout began, epoch ms (`dropoutAt` minus the phase length, which
+   * is 60-120 days by default); equal to `dropoutAt` when the base was generated with `declinePhase: false`.
+   */
+  readonly declineStartAt: number;
   /** Whether the person is still active at `asOf` (`dropoutAt > asOf`). */
   readonly alive: boolean;
   /** The person's latent purchase rate (λ) per day while alive. */
@@ -51,8 +61,10 @@ export interface CustomerTruth {
 export interface LatentColumns {
   /** First purchase (acquisition) instant, epoch ms. */
   readonly acquiredAt: Float64Array;
-  /** True dropout instant, epoch ms (may lie after `asOf`). */
+  /** True dropout instant, epoch ms (may lie after `asOf`); see {@link CustomerTruth.dropoutAt}. */
   readonly dropoutAt: Float64Array;
+  /** Start of the disengagement phase before dropout, epoch ms (`dropoutAt` without a decline phase). */
+  readonly declineStartAt: Float64Array;
   /** 1 when `dropoutAt > asOf`, else 0. */
   readonly alive: Uint8Array;
   /** Latent purchase rate λ per day. */

@@ -1,6 +1,6 @@
 /**
- * Quality on a synthetic base with ground truth (clientele/synth): BG/NBD purchases, engagement that fades before
- * dropout, satisfaction and complaints driven by experience. Signals are taken 90 days before the base's asOf, so
+ * Quality on a synthetic base with ground truth (clientele/synth): BG/NBD purchases with a 60-120-day decline phase
+ * before dropout (purchases, spend, engagement and experience fade), satisfaction and complaints driven by experience. Signals are taken 90 days before the base's asOf, so
  * both the truth (who drops out in the next 90 days) and observable labels (who buys again) are known.
  */
 import { either as E } from 'fp-ts';
@@ -40,14 +40,16 @@ describe('quality on a synthetic base', () => {
   const risk = assessRisk(withModel);
   const defaultScores = new Map(risk.customers.map((c) => [c.customerId, c.score]));
 
-  it('the default score with a purchase model ranks true dropouts of the next 90 days close to the Bayes bound of the purchase data', () => {
+  it('the default score with a purchase model ranks true dropouts of the next 90 days better than the model alone', () => {
+    // Measured (docs/churn.md): 0.71-0.73 over three seeds, short of the 0.75; the model's dropout risk alone
+    // reaches 0.69-0.70, the engagement and satisfaction signals of the decline phase add the rest.
     const column = withModel.codes.indexOf('model-dropout-risk');
     const dropoutOnly = new Map(withModel.customers.map((c, i) => [c.customerId, withModel.strengths[i * withModel.codes.length + column]!]));
-    const bound = truthAuc(dropoutOnly);
+    const modelOnly = truthAuc(dropoutOnly);
     const auc = truthAuc(defaultScores);
-    expect(bound).toBeGreaterThan(0.68);
-    expect(auc).toBeGreaterThan(0.68);
-    expect(auc).toBeGreaterThan(bound - 0.03);
+    expect(modelOnly).toBeGreaterThan(0.66);
+    expect(auc).toBeGreaterThan(0.69);
+    expect(auc).toBeGreaterThan(modelOnly);
   });
 
   it('without a model, the heuristic score predicts who will not buy in the next 90 days', () => {

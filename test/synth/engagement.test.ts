@@ -7,27 +7,65 @@ describe('engagement events', () => {
   const truth = new Map(base.truth.map((t) => [t.customerId, t]));
   const fade = 42 * DAY;
 
-  it('fade in the weeks before dropout and die away after it', () => {
+  it('fade over the decline phase before dropout and die away after it', () => {
     // Persons who dropped out more than 90 days before asOf after a long enough life.
     const eligible = new Set(
-      base.truth.filter((t) => !t.alive && t.dropoutAt - t.acquiredAt > 4 * fade && t.dropoutAt + 90 * DAY < base.asOf).map((t) => t.customerId),
+      base.truth
+        .filter((t) => !t.alive && t.declineStartAt - 2 * (t.dropoutAt - t.declineStartAt) > t.acquiredAt && t.dropoutAt + 90 * DAY < base.asOf)
+        .map((t) => t.customerId),
     );
     expect(eligible.size).toBeGreaterThan(200);
     let earlier = 0;
     let fading = 0;
     let after = 0;
+    let earlierDays = 0;
+    let fadingDays = 0;
+    for (const id of eligible) {
+      const t = truth.get(id)!;
+      earlierDays += (2 * (t.dropoutAt - t.declineStartAt)) / DAY;
+      fadingDays += (t.dropoutAt - t.declineStartAt) / DAY;
+    }
     for (const e of base.engagementEvents) {
       if (!eligible.has(e.customerId)) continue;
-      const d = truth.get(e.customerId)!.dropoutAt;
+      const t = truth.get(e.customerId)!;
+      const length = t.dropoutAt - t.declineStartAt;
+      if (e.occurredAt >= t.declineStartAt - 2 * length && e.occurredAt < t.declineStartAt) earlier++;
+      else if (e.occurredAt >= t.declineStartAt && e.occurredAt <= t.dropoutAt) fading++;
+      else if (e.occurredAt > t.dropoutAt && e.occurredAt <= t.dropoutAt + 90 * DAY) after++;
+    }
+    const perDay = { earlier: earlier / earlierDays, fading: fading / fadingDays, after: after / (90 * eligible.size) };
+    // Expected: fading ≈ (1 − 0.15)/ln(1/0.15) ≈ 0.45 × earlier (exponential fade to 15 %), after ≈ 0.08 × earlier.
+    expect(perDay.fading / perDay.earlier).toBeGreaterThan(0.35);
+    expect(perDay.fading / perDay.earlier).toBeLessThan(0.55);
+    expect(perDay.after / perDay.earlier).toBeLessThan(0.2);
+  });
+
+  it('fade linearly over engagementFadeDays without a decline phase', () => {
+    const pure = generateCustomerBase({
+      seed: 'engagement-fade',
+      customers: 3000,
+      asOf: '2025-01-01',
+      declinePhase: false,
+      include: { transactions: false, surveyResponses: false, complaints: false },
+    });
+    const eligible = new Set(
+      pure.truth.filter((t) => !t.alive && t.dropoutAt - t.acquiredAt > 4 * fade && t.dropoutAt + 90 * DAY < pure.asOf).map((t) => t.customerId),
+    );
+    expect(eligible.size).toBeGreaterThan(100);
+    expect(pure.truth.every((t) => t.declineStartAt === t.dropoutAt)).toBe(true);
+    const dropout = new Map(pure.truth.map((t) => [t.customerId, t.dropoutAt]));
+    let earlier = 0;
+    let fading = 0;
+    for (const e of pure.engagementEvents) {
+      if (!eligible.has(e.customerId)) continue;
+      const d = dropout.get(e.customerId)!;
       if (e.occurredAt > d - 3 * fade && e.occurredAt <= d - fade) earlier++;
       else if (e.occurredAt > d - fade && e.occurredAt <= d) fading++;
-      else if (e.occurredAt > d && e.occurredAt <= d + 90 * DAY) after++;
     }
-    const perDay = { earlier: earlier / (2 * 42), fading: fading / 42, after: after / 90 };
-    // Expected: fading ≈ 0.575 × earlier (linear fade to 15 %), after ≈ 15 % × (1 − e^{−0.75})/0.75 ≈ 0.08 × earlier.
-    expect(perDay.fading / perDay.earlier).toBeGreaterThan(0.45);
-    expect(perDay.fading / perDay.earlier).toBeLessThan(0.7);
-    expect(perDay.after / perDay.earlier).toBeLessThan(0.2);
+    // Expected: fading ≈ 0.575 × earlier (linear fade to 15 %).
+    const ratio = fading / 42 / (earlier / 84);
+    expect(ratio).toBeGreaterThan(0.42);
+    expect(ratio).toBeLessThan(0.73);
   });
 
   it('happen engagementEventsPerWeek times a week on average while active', () => {

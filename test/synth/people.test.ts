@@ -115,6 +115,35 @@ describe('source records and their dirt', () => {
     expect(base.customers.some((c) => c.email !== undefined && /[A-Z]/.test(c.email) && c.source === 'shop')).toBe(true);
   });
 
+  it('never gives two persons the same mailbox (apart from junk addresses), while a person\'s records share theirs', () => {
+    const mailbox = (address: string): string => {
+      const lower = address.trim().toLowerCase();
+      const at = lower.lastIndexOf('@');
+      const domain = lower.slice(at + 1);
+      if (domain !== 'gmail.com' && domain !== 'googlemail.com') return lower;
+      return `${lower.slice(0, at).split('+')[0]!.replace(/\./g, '')}@gmail.com`;
+    };
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    let sameAsCanonical = 0;
+    for (const t of base.truth) {
+      const records = recordsOf(t.recordIds);
+      const canonical = mailbox(records[0]!.email!);
+      for (const record of records) {
+        if (record.email === undefined || junkEmails.has(record.email)) continue;
+        const key = mailbox(record.email);
+        if (record !== records[0] && key === canonical) sameAsCanonical++;
+        const previous = owner.get(key);
+        if (previous !== undefined && previous !== t.customerId) shared.push(`${key}: ${previous} and ${t.customerId}`);
+        owner.set(key, t.customerId);
+      }
+    }
+    expect(shared).toEqual([]);
+    expect(sameAsCanonical).toBeGreaterThan(0.2 * base.truth.length);
+    // Collisions of name-based addresses were resolved by appending a number.
+    expect(base.customers.some((c) => c.email !== undefined && /[a-z]\d@/.test(c.email) && c.source === 'shop')).toBe(true);
+  });
+
   it('writes phones in local formats with a country to read them, valid apart from junk', () => {
     const withPhone = base.customers.filter((c) => c.phone !== undefined && !junkPhones.has(c.phone));
     const local = withPhone.filter((c) => !c.phone!.startsWith('+') && !c.phone!.startsWith('00'));

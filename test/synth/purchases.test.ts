@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { betaln, lgamma, minimize, MS_PER_DAY } from '../../src/core/index.js';
 import { expectedPurchaseStatistics, generateTransactionColumns, resolveSynthOptions } from '../../src/synth/index.js';
 import { latentSatisfaction, simulatePurchases } from '../../src/synth/purchases.js';
+import { sameArray } from './fixtures.js';
 
-const OPTIONS = { seed: 'purchases', customers: 20_000, asOf: '2025-01-01' } as const;
+// The pure BG/NBD process (no decline phase): what the expectations and the likelihood below describe.
+const OPTIONS = { seed: 'purchases', customers: 20_000, asOf: '2025-01-01', declinePhase: false } as const;
 const { columns, latent, asOf } = generateTransactionColumns(OPTIONS);
 const config = resolveSynthOptions(OPTIONS);
 const n = OPTIONS.customers;
@@ -203,5 +205,97 @@ describe('simulatePurchases: the BG/NBD process', () => {
   it('links satisfaction to the dropout probability', () => {
     expect(latentSatisfaction(0, 0.14, 0.14)).toBeCloseTo(Math.tanh(0.35), 12);
     expect(latentSatisfaction(0, 0.6, 0.14)).toBeLessThan(latentSatisfaction(0, 0.01, 0.14));
+  });
+});
+
+describe('simulatePurchases: the decline phase before dropout (default)', () => {
+  const DECLINE = { seed: 'purchases', customers: 20_000, asOf: '2025-01-01' } as const;
+  const declined = generateTransactionColumns(DECLINE);
+  const phase = resolveSynthOptions(DECLINE).declinePhase;
+
+  it('is on by default with documented parameters, and `true` means the defaults', () => {
+    expect(phase).toEqual({ minDays: 60, maxDays: 120, purchaseRateFloor: 0.2, spendFloor: 0.7 });
+    expect(resolveSynthOptions({ ...DECLINE, declinePhase: true }).declinePhase).toEqual(phase);
+    expect(resolveSynthOptions({ ...DECLINE, declinePhase: { maxDays: 200 } }).declinePhase).toEqual({ ...phase, maxDays: 200 });
+  });
+
+  it('keeps the BG/NBD process underneath: same latent parameters, acquisition and dropout times as without it', () => {
+    expect(sameArray(declined.latent.dropoutAt, latent.dropoutAt)).toBe(true);
+    expect(sameArray(declined.latent.acquiredAt, latent.acquiredAt)).toBe(true);
+    expect(sameArray(declined.latent.purchaseRatePerDay, latent.purchaseRatePerDay)).toBe(true);
+    expect(sameArray(declined.latent.alive, latent.alive)).toBe(true);
+    // Without the phase, it starts at the dropout itself.
+    expect(sameArray(latent.declineStartAt, latent.dropoutAt)).toBe(true);
+  });
+
+  it('starts 60-120 days before dropout, and only removes purchases inside it (never the first)', () => {
+    const dropped: string[] = [];
+    const rowsOf = (cols: typeof columns): number[][] => {
+      const rows: number[][] = Array.from({ length: n }, () => []);
+      for (let row = 0; row < cols.amount.length; row++) if (cols.kind[row] === 0) rows[cols.customerIndex[row]!]!.push(row);
+      return rows;
+    };
+    const before = rowsOf(columns);
+    const after = rowsOf(declined.columns);
+    for (let i = 0; i < n; i++) {
+      const days = (declined.latent.dropoutAt[i]! - declined.latent.declineStartAt[i]!) / MS_PER_DAY;
+      if (!(days >= 60 && days <= 120)) dropped.push(`phase of ${i}: ${days}`);
+      const times = new Set(after[i]!.map((row) => declined.columns.occurredAt[row]!));
+      if (!times.has(latent.acquiredAt[i]!)) dropped.push(`first purchase of ${i}`);
+      for (const row of before[i]!) {
+        const at = columns.occurredAt[row]!;
+        if (at < declined.latent.declineStartAt[i]! && !times.has(at)) dropped.push(`purchase ${row} before the phase`);
+      }
+      if (times.size > before[i]!.length) dropped.push(`extra purchases of ${i}`);
+    }
+    expect(dropped).toEqual([]);
+  });
+
+  it('lowers the purchase rate and the order values inside the phase', () => {
+    // Persons who dropped out by asOf with at least 180 days of history before their phase.
+    let rateBefore = 0;
+    let rateInside = 0;
+    let exposureBefore = 0;
+    let exposureInside = 0;
+    const spendBefore: number[] = [];
+    const spendInside: number[] = [];
+    const row0 = new Int32Array(n + 1);
+    for (let row = 0; row < declined.columns.amount.length; row++) row0[declined.columns.customerIndex[row]! + 1] = row + 1;
+    for (let i = 1; i <= n; i++) row0[i] = Math.max(row0[i]!, row0[i - 1]!);
+    for (let i = 0; i < n; i++) {
+      const start = declined.latent.declineStartAt[i]!;
+      const end = declined.latent.dropoutAt[i]!;
+      if (declined.latent.alive[i] === 1 || start - 180 * MS_PER_DAY < declined.latent.acquiredAt[i]! + MS_PER_DAY) continue;
+      exposureBefore += 180;
+      exposureInside += (end - start) / MS_PER_DAY;
+      for (let row = row0[i]!; row < row0[i + 1]!; row++) {
+        if (declined.columns.kind[row] !== 0) continue;
+        const at = declined.columns.occurredAt[row]!;
+        const amount = declined.columns.amount[row]! / declined.latent.meanSpend[i]!;
+        if (at >= start - 180 * MS_PER_DAY && at < start) {
+          rateBefore++;
+          spendBefore.push(amount);
+        } else if (at >= start && at <= end) {
+          rateInside++;
+          spendInside.push(amount);
+        }
+      }
+    }
+    const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(exposureBefore).toBeGreaterThan(100 * 180);
+    // The last purchase (at dropout) always counts; the rest are thinned by 0.2^x (mean factor 0.8 / ln 5 ≈ 0.5).
+    expect(rateInside / exposureInside / (rateBefore / exposureBefore)).toBeLessThan(0.8);
+    expect(mean(spendInside) / mean(spendBefore)).toBeLessThan(0.95);
+    expect(mean(spendInside) / mean(spendBefore)).toBeGreaterThan(0.7);
+  });
+
+  it('gives fewer purchases than the pure process (≈ 8 instead of ≈ 10 per person)', () => {
+    expect(declined.columns.amount.length).toBeLessThan(columns.amount.length);
+    expect(declined.columns.amount.length / n).toBeGreaterThan(7.5);
+    expect(declined.columns.amount.length / n).toBeLessThan(9.5);
+  });
+
+  it('rejects a phase whose maxDays is below its minDays', () => {
+    expect(() => resolveSynthOptions({ ...DECLINE, declinePhase: { minDays: 100, maxDays: 50 } })).toThrow(/declinePhase\.maxDays/);
   });
 });
