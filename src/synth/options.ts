@@ -56,10 +56,10 @@ export interface GammaGammaParameters {
 
 /**
  * The disengagement phase before dropout (gradual churn): over the D days before a person's `dropoutAt`, with D drawn
- * per person uniformly from [`minDays`, `maxDays`], the purchase rate falls linearly from λ to
- * `purchaseRateFloor`·λ, order values shrink linearly to `spendFloor` of their usual size, engagement fades linearly
- * to 15 % of its usual rate and the experience (which drives complaints and survey answers) deteriorates linearly by
- * 0.6. The first purchase (acquisition) is never removed. The BG/NBD process underneath (λ, p, purchase times,
+ * per person uniformly from [`minDays`, `maxDays`], the purchase rate falls exponentially (a constant share lost per
+ * day) from λ to `purchaseRateFloor`·λ, order values shrink exponentially to `spendFloor` of their usual size,
+ * engagement fades exponentially to 15 % of its usual rate and the experience (which drives complaints and survey
+ * answers) deteriorates linearly by 0.6. The first purchase (acquisition) is never removed. The BG/NBD process underneath (λ, p, purchase times,
  * dropout times) is the same as without the phase for the same seed; the phase only removes purchases and shrinks
  * baskets inside it.
  *
@@ -161,7 +161,11 @@ export interface SynthOptions {
   readonly commentRate?: number;
   /** Complaint probability per order at a typical experience (default 0.01; refunds add their own complaints). */
   readonly complaintRate?: number;
-  /** Mean engagement events per week of an active person (default 1). */
+  /**
+   * Mean tracked engagement events (site or app sessions, logins, e-mail opens and clicks) per week of an active
+   * person (default 3: a customer who shops about every two weeks, receives a couple of newsletters a week and uses
+   * the app or site between orders).
+   */
   readonly engagementEventsPerWeek?: number;
   /**
    * Engagement and experience fade over this many days before a person's dropout (default 42). Used only when
@@ -285,7 +289,7 @@ export const DEFAULT_SYNTH_PARAMETERS: SynthParameterDefaults = deepFreeze({
   surveyResponseRate: 0.08,
   commentRate: 0.4,
   complaintRate: 0.01,
-  engagementEventsPerWeek: 1,
+  engagementEventsPerWeek: 3,
   engagementFadeDays: 42,
   declinePhase: { ...DEFAULT_DECLINE_PHASE },
   duplicates: { shop: 0.02, crm: 0.3, store: 0.18, support: 0.03, supportAfterComplaint: 0.6 },

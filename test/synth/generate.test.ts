@@ -156,8 +156,8 @@ describe('generateCustomerBase', () => {
       expect(base.surveyResponses.length / purchases).toBeLessThan(0.12);
       expect((base.complaints.length / purchases) * 1000).toBeGreaterThan(15);
       expect((base.complaints.length / purchases) * 1000).toBeLessThan(35);
-      expect(base.engagementEvents.length / persons).toBeGreaterThan(12);
-      expect(base.engagementEvents.length / persons).toBeLessThan(35);
+      expect(base.engagementEvents.length / persons).toBeGreaterThan(40);
+      expect(base.engagementEvents.length / persons).toBeLessThan(90);
     });
   });
 });
