@@ -47,8 +47,16 @@ export function errorAt(c: t.Context, keys: readonly string[], expected: string,
   return { value, context };
 }
 
-/** The decoded type of {@link strictObject}: required props and optional props. */
-type StrictObjectOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
+/**
+ * The decoded type of {@link strictObject}: the required props, and the optional props as optional fields.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * type Cap = StrictObjectOf<{ points: t.NumberC }, { period: t.StringC }>; // { points: number; period?: string }
+ * ```
+ */
+export type StrictObjectOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
 
 /**
  * An object codec with `required` and `optionalProps` (like `t.type` and `t.partial` side by side, so paths stay
