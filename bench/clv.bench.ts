@@ -1,10 +1,11 @@
 /**
- * CLV purchase-model benchmarks (medians): BG/NBD, MBG/NBD and Pareto/NBD fits on CDNOW, a BG/NBD fit on a
- * simulated million-customer base, predictions for a million customers, the calibration summary of a large
- * transaction log and ₂F₁ throughput. Run: node --import tsx bench/clv.bench.ts
+ * CLV purchase-model benchmarks (medians): BG/NBD, MBG/NBD and Pareto/NBD fits on CDNOW, BG/NBD and Pareto/NBD
+ * fits on simulated million-customer bases, predictions (P(alive), CET, DERT, infinite-horizon CLV) for a million
+ * customers, the calibration summary of a large transaction log and ₂F₁ throughput. Run: node --import tsx bench/clv.bench.ts
  */
 import * as bgNbd from '../src/clv/bg-nbd.js';
 import { compressRecencyFrequency } from '../src/clv/data.js';
+import { customerLifetimeValue } from '../src/clv/lifetime-value.js';
 import * as mbgNbd from '../src/clv/mbg-nbd.js';
 import * as paretoNbd from '../src/clv/pareto-nbd.js';
 import { toCalibrationColumns } from '../src/clv/summary.js';
@@ -30,6 +31,19 @@ measure('BG/NBD fit, 1M-customer summary (compressed rows)', () => bgNbd.fit(com
   targetMs: 500,
 });
 measure('BG/NBD fit, 1M-customer summary (raw rows, compression included)', () => bgNbd.fit(million), {
+  runs: 5,
+  warmup: 1,
+});
+
+// A million Pareto/NBD customers at day resolution: the fit starts from the optimum of a 15,000-row subsample.
+const paretoMillion = compressRecencyFrequency(
+  paretoNbd.simulate(
+    { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 },
+    { T: ages, seed: 'pnbd-million', timeGrid: 1 / 7 },
+  ),
+);
+process.stdout.write(`  (1M simulated Pareto/NBD customers → ${paretoMillion.x.length} distinct (x, tx, T) rows)\n`);
+measure('Pareto/NBD fit, 1M-customer summary (compressed rows)', () => paretoNbd.fit(paretoMillion), {
   runs: 5,
   warmup: 1,
 });
@@ -68,8 +82,52 @@ measure(
   'BG/NBD DERT (δ = 0.0018/week), 1M customers',
   () => bgNbd.discountedExpectedResidualTransactionsColumns(params, million, { discountRate: 0.0018 }),
   {
-    runs: 3,
+    runs: 5,
     warmup: 1,
+    targetMs: 1000,
+  },
+);
+measure(
+  'BG/NBD DERT (δ = 0.00002/week, 1 %/yr), 1M customers',
+  () => bgNbd.discountedExpectedResidualTransactionsColumns(params, million, { discountRate: 0.00002 }),
+  {
+    runs: 5,
+    warmup: 1,
+    targetMs: 1000,
+  },
+);
+const mbgParams = mbgNbd.fit(compressed).params;
+measure(
+  'MBG/NBD DERT (δ = 0.0018/week), 1M customers',
+  () => mbgNbd.discountedExpectedResidualTransactionsColumns(mbgParams, million, { discountRate: 0.0018 }),
+  {
+    runs: 5,
+    warmup: 1,
+    targetMs: 1000,
+  },
+);
+// customerLifetimeValue on a million row objects: BG/NBD DERT (infinite horizon) × Gamma-Gamma spend.
+const spendRng = createRng('bench-spend');
+const customers = Array.from({ length: million.x.length }, (_, i) => ({
+  x: million.x[i]!,
+  tx: million.tx[i]!,
+  T: million.T[i]!,
+  meanSpend: million.x[i]! > 0 ? 5 + spendRng.gamma(2, 0.05) : 0,
+}));
+measure(
+  'customerLifetimeValue, BG/NBD + Gamma-Gamma, infinite horizon, 1M customers',
+  () =>
+    customerLifetimeValue(customers, {
+      purchaseModel: { kind: 'bgNbd', params, timeUnit: 'week' },
+      spendModel: { kind: 'gammaGamma', params: { p: 6.2487, q: 3.7446, gamma: 15.448 } },
+      horizon: Number.POSITIVE_INFINITY,
+      discounting: 'continuous',
+      discountRate: 0.0018,
+    }),
+  {
+    runs: 5,
+    warmup: 1,
+    targetMs: 1000,
   },
 );
 measure(

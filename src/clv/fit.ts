@@ -75,6 +75,12 @@ export interface LikelihoodSpec<P extends Record<string, number>> {
   readonly hessian?: (theta: readonly number[]) => number[][];
   /** Starting points in natural parameters, tried in order until one converges (then the best is kept). */
   readonly starts: readonly (readonly number[])[];
+  /**
+   * Gradient tolerance of the optimiser: the largest |∂f/∂uᵢ| accepted as converged, f = −ℓ/N + penalty·Σθ² in
+   * log-parameters u. Default 1e−9. Warm-started fits on large data, whose gradient cannot get below its rounding
+   * noise (a few 1e−9 for a million customers), pass 1e−7.
+   */
+  readonly gradientTolerance?: number;
   /** Sum of weights (number of customers or observations). */
   readonly observations: number;
   /** The data's time unit, carried into the result. */
@@ -135,7 +141,7 @@ export function fitMaximumLikelihood<P extends Record<string, number>>(
     const result = minimize(objective, start.map(Math.log), {
       ...(gradient === undefined ? {} : { gradient }),
       maxIterations: options.maxIterations ?? 1000,
-      gradientTolerance: 1e-9,
+      gradientTolerance: spec.gradientTolerance ?? 1e-9,
       functionTolerance: 1e-15,
     });
     iterations += result.iterations;

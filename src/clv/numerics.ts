@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { betaln, logHyp2f1 } from '../core/index.js';
+import { betaln, hyp2f1, logHyp2f1 } from '../core/index.js';
 
 /** 1/(1 + e⁻ᵈ) without overflow. */
 export function sigmoid(d: number): number {
@@ -262,4 +262,115 @@ export function betaGeometricDiscountedPurchases(R: number, A: number, a: number
     const scale = Math.exp((a - 2) * logP + (B - 1) * logQ - logNorm + logWeight);
     return scale * R * discountedSurvivalIntegral(R + 1, z / p);
   }, 1e-10);
+}
+
+/** Step h of the trapezoidal rule in u = ln s of {@link betaGeometricDiscountedPurchasesEvaluator}. */
+const LAPLACE_STEP = 0.3;
+/** Relative bound on the neglected ends of the trapezoidal sum. */
+const LAPLACE_TRUNCATION = 1e-14;
+/**
+ * Largest accepted relative difference between the sums with steps h and 2h. The discretisation error of the
+ * trapezoidal rule falls like e^(−2πd/h), so the error of the step-h sum is about the square of this difference
+ * (at most 1e−10 here); above it the exact series is used instead.
+ */
+const LAPLACE_CERTIFICATE = 1e-5;
+/** Most lattice points one evaluation may visit (far more than the ≈ 200 the module's ranges need). */
+const LAPLACE_MAX_NODES = 4_000;
+
+/** m(s) = ₂F₁(R + 1, a; a + B; −s) on the lattice sⱼ = e^(jh) for j = first … first + length − 1. */
+interface LaplaceTable {
+  first: number;
+  nodes: Float64Array;
+  values: Float64Array;
+}
+
+/**
+ * A batch evaluator of {@link betaGeometricDiscountedPurchases} for one a: the returned function computes
+ * E[λ/(δ + pλ)] for λ ~ Gamma(R, A), p ~ Beta(a, B) in a few microseconds per (R, A, B, δ) once the few hundred
+ * values of ₂F₁ it needs for that (R, B) are cached — a batch of customers shares them across every age T and
+ * discount rate δ, because only R = r + x and B = b + x (+1) depend on the customer's purchase count.
+ *
+ * Method. With g = Aλ ~ Gamma(R, 1) and z = Aδ, 1/(z + pg) = ∫₀^∞ e^(−s(z + pg)) ds and E_g[g e^(−spg)] = R(1 + sp)^(−R−1)
+ * give the Laplace transform E[λ/(δ + pλ)] = E[g/(z + pg)] = R ∫₀^∞ e^(−zs) m(s) ds with
+ * m(s) = E_p[(1 + sp)^(−R−1)] = ₂F₁(R + 1, a; a + B; −s), which does not depend on A or δ. After s = e^u the
+ * integrand R e^(u − z e^u) m(e^u) is analytic in the strip |Im u| < π/2 and decays exponentially to the left and
+ * double-exponentially to the right, so the trapezoidal rule on the fixed lattice uⱼ = jh converges like
+ * e^(−2πd/h) for any d < π/2, whatever the scales of R, z, a and B (one lattice serves every age and discount rate). The sum
+ * starts at sⱼ ≤ 10⁻¹⁴/(z + R + 1) (the neglected left part is below 10⁻¹⁴ of the value, since the value is at least
+ * R/(z + R + 1)) and stops once zsⱼ > 2 and the rest, bounded by a geometric series because m ≤ 1, is below 10⁻¹⁴ of
+ * the sum. The sums with steps h and 2h are compared; the error of the step-h sum is about the square of their
+ * relative difference, and when that difference exceeds 10⁻⁵ (or ₂F₁ fails) the exact series is used instead.
+ * Measured against the exact series on a dense grid (x ≤ 10⁴, T ≤ 10⁴, δ from 10⁻⁵ to 1, a from 0.1 to 10): relative
+ * error below 1e−10 (see docs/clv.md).
+ */
+export function betaGeometricDiscountedPurchasesEvaluator(
+  a: number,
+): (R: number, A: number, B: number, delta: number) => number {
+  const h = LAPLACE_STEP;
+  const tables = new Map<number, Map<number, LaplaceTable>>();
+  const tableOf = (R: number, B: number): LaplaceTable => {
+    let byB = tables.get(R);
+    if (byB === undefined) {
+      byB = new Map();
+      tables.set(R, byB);
+    }
+    let table = byB.get(B);
+    if (table === undefined) {
+      table = { first: 0, nodes: new Float64Array(0), values: new Float64Array(0) };
+      byB.set(B, table);
+    }
+    return table;
+  };
+  /** Extends the table to cover lattice indices from..to (inclusive), keeping the values already computed. */
+  const cover = (table: LaplaceTable, R: number, B: number, from: number, to: number): void => {
+    const oldFirst = table.first;
+    const oldLength = table.values.length;
+    const first = oldLength === 0 ? from : Math.min(from, oldFirst);
+    const last = oldLength === 0 ? to : Math.max(to, oldFirst + oldLength - 1);
+    const nodes = new Float64Array(last - first + 1);
+    const values = new Float64Array(last - first + 1);
+    for (let j = first; j <= last; j++) {
+      const k = j - oldFirst;
+      if (oldLength > 0 && k >= 0 && k < oldLength) {
+        nodes[j - first] = table.nodes[k]!;
+        values[j - first] = table.values[k]!;
+      } else {
+        const s = Math.exp(j * h);
+        nodes[j - first] = s;
+        values[j - first] = hyp2f1(R + 1, a, a + B, -s);
+      }
+    }
+    table.first = first;
+    table.nodes = nodes;
+    table.values = values;
+  };
+  return (R, A, B, delta) => {
+    const z = A * delta;
+    const table = tableOf(R, B);
+    const start = Math.floor(Math.log(LAPLACE_TRUNCATION / (z + R + 1)) / h);
+    if (table.values.length === 0 || start < table.first) cover(table, R, B, start, start + 64);
+    let all = 0;
+    let even = 0;
+    let settled = false;
+    for (let j = start; j < start + LAPLACE_MAX_NODES; j++) {
+      let k = j - table.first;
+      if (k >= table.values.length) {
+        cover(table, R, B, j, j + 32);
+        k = j - table.first;
+      }
+      const s = table.nodes[k]!;
+      const weight = s * Math.exp(-z * s);
+      const term = weight * table.values[k]!;
+      all += term;
+      if ((j & 1) === 0) even += term;
+      // For zs > 2 the weights s·e^(−zs) fall by a factor below 0.67 per step, so the rest is below 3·weight.
+      if (z * s > 2 && 3 * weight <= LAPLACE_TRUNCATION * all) {
+        settled = true;
+        break;
+      }
+    }
+    const value = R * h * all;
+    if (settled && Number.isFinite(value) && Math.abs(all - 2 * even) <= LAPLACE_CERTIFICATE * all) return value;
+    return betaGeometricDiscountedPurchases(R, A, a, B, delta);
+  };
 }

@@ -17,12 +17,13 @@ import type {
   RecencyFrequency,
   RecencyFrequencyColumns,
 } from './data.js';
-import { fitMaximumLikelihood, type FittedModel } from './fit.js';
+import { fitMaximumLikelihood, type FittedModel, type LikelihoodSpec } from './fit.js';
 import { discountedSurvivalIntegral, sigmoid, tanhSinhUnit } from './numerics.js';
 import { logA0, logA0TermValue, logTerms, paretoLikelihood } from './pareto-nbd-likelihood.js';
 import { factorizedColumns } from './prediction-columns.js';
-import { prepareFit } from './prepare.js';
+import { prepareFit, type PreparedData } from './prepare.js';
 import { withRejectedRows, type RejectedRows } from './row-screening.js';
+import { refineWithSubsampleCurvature, subsample, WARM_START_ROWS, type RefinableLikelihood } from './warm-start.js';
 import {
   paretoProcess,
   simulate as simulateProcess,
@@ -94,11 +95,13 @@ function survivalIntegralFactor(u: number, s: number): number {
  */
 export function fit(data: PurchaseData, options: PurchaseFitOptions = {}): ParetoNbdModel {
   const prepared = prepareFit(data, options.timeUnit);
-  const ll = paretoLikelihood(prepared);
-  const rate = prepared.meanRate;
-  const age = prepared.meanAge;
-  const fitted = fitMaximumLikelihood<{ r: number; alpha: number; s: number; beta: number }>(
-    {
+  const spec = (
+    p: PreparedData,
+  ): LikelihoodSpec<Record<'r' | 'alpha' | 's' | 'beta', number>> & RefinableLikelihood => {
+    const ll = paretoLikelihood(p);
+    const rate = p.meanRate;
+    const age = p.meanAge;
+    return {
       names: ['r', 'alpha', 's', 'beta'],
       logLikelihood: ll.value,
       gradient: ll.gradient,
@@ -108,12 +111,38 @@ export function fit(data: PurchaseData, options: PurchaseFitOptions = {}): Paret
         [2, 2 / rate, 1, 2 * age],
         [0.5, 0.5 / rate, 1, age / 2],
       ],
-      observations: prepared.observations,
-      timeUnit: prepared.timeUnit,
-    },
-    options,
-  );
-  return { kind: 'paretoNbd', ...withRejectedRows(fitted, prepared, prepared.observations) };
+      observations: p.observations,
+      timeUnit: p.timeUnit,
+    };
+  };
+  let full = spec(prepared);
+  let warmIterations = 0;
+  let start = options.initialParams;
+  const sample = start === undefined ? subsample(prepared, WARM_START_ROWS) : undefined;
+  if (sample !== undefined) {
+    // Large data: fit a systematic subsample, then quasi-Newton steps on all rows with the subsample's curvature
+    // down to the gradient's rounding noise; the optimiser below then starts at the full-data optimum and confirms
+    // it at once (from a cold start its line searches spend most of the time hunting in that noise).
+    const sampleSpec = spec(sample);
+    const warm = fitMaximumLikelihood<Record<'r' | 'alpha' | 's' | 'beta', number>>(sampleSpec, options);
+    warmIterations = warm.iterations;
+    if (warm.converged) {
+      const { r, alpha, s, beta } = warm.params;
+      const refined = refineWithSubsampleCurvature(full, sampleSpec, [r, alpha, s, beta], options.penalty ?? 0);
+      warmIterations += refined.iterations;
+      const [rr, ra, rs, rb] = refined.theta as [number, number, number, number];
+      start = { r: rr, alpha: ra, s: rs, beta: rb };
+      if (refined.gradientNorm < 1e-7) full = { ...full, gradientTolerance: 1e-7 };
+    }
+  }
+  const fitted = fitMaximumLikelihood<Record<'r' | 'alpha' | 's' | 'beta', number>>(full, {
+    ...options,
+    ...(start === undefined ? {} : { initialParams: start }),
+  });
+  return {
+    kind: 'paretoNbd',
+    ...withRejectedRows({ ...fitted, iterations: fitted.iterations + warmIterations }, prepared, prepared.observations),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import * as family from './beta-geometric.js';
 import * as bgBb from './bg-bb.js';
 import type { BgBbParams } from './bg-bb.js';
 import * as bgNbd from './bg-nbd.js';
@@ -184,6 +185,24 @@ function continuousTimeAdapter<P>(model: ContinuousTimeModel<P>, params: P): Pur
 }
 
 /**
+ * BG/NBD and MBG/NBD: as {@link continuousTimeAdapter}, but DERT through the batch evaluator of the family, whose
+ * hypergeometric tables are shared by every customer with the same x for the life of the adapter (one CLV call).
+ */
+function betaGeometricAdapter(model: ContinuousTimeModel<family.BetaGeometricParams>, params: family.BetaGeometricParams, offset: family.Offset): PurchaseModelAdapter {
+  const base = continuousTimeAdapter(model, params);
+  const givenAlive = family.discountedPurchasesGivenAlive(params, offset);
+  const probabilityAlive = base.probabilityAlive;
+  return {
+    ...base,
+    discountedResidual: (rate, x, tx, T) => {
+      if (!(rate > 0)) throw new RangeError('[clientele] the continuous discount rate must be > 0');
+      const alive = probabilityAlive(x, tx, T);
+      return alive === 0 ? 0 : alive * givenAlive(x, T, rate);
+    },
+  };
+}
+
+/**
  * Builds the {@link PurchaseModelAdapter} of a purchase-model spec.
  *
  * @example
@@ -195,11 +214,11 @@ function continuousTimeAdapter<P>(model: ContinuousTimeModel<P>, params: P): Pur
 export function purchaseModelAdapter(spec: PurchaseModelSpec): PurchaseModelAdapter {
   switch (spec.kind) {
     case 'bgNbd':
-      return continuousTimeAdapter(bgNbd, spec.params);
+      return betaGeometricAdapter(bgNbd, spec.params, 0);
     case 'paretoNbd':
       return continuousTimeAdapter(paretoNbd, spec.params);
     case 'mbgNbd':
-      return continuousTimeAdapter(mbgNbd, spec.params);
+      return betaGeometricAdapter(mbgNbd, spec.params, 1);
     case 'bgBb': {
       const params = spec.params;
       const { probabilityAlive, conditionalExpectedPurchases, discountedExpectedResidualTransactions } = bgBb;

@@ -94,6 +94,23 @@ describe('paretoNbd.fit', () => {
     expect(relative(model.params.s, truth.s)).toBeLessThan(0.3);
     expect(relative(model.params.beta, truth.beta)).toBeLessThan(0.5);
   });
+
+  it('reaches the same optimum with the subsample warm start as from a cold start (large data)', () => {
+    // 60,000 day-level customers → about 19,000 compressed rows, above the 15,000-row warm-start threshold.
+    const truth = { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 };
+    const ages = Float64Array.from({ length: 60_000 }, (_, i) => 1 + (i % 365) / 7);
+    const data = paretoNbd.simulate(truth, { T: ages, seed: 'pareto-warm', timeGrid: 1 / 7 });
+    const warm = paretoNbd.fit(data);
+    // An explicit starting point disables the warm start.
+    const cold = paretoNbd.fit(data, { initialParams: { r: 1, alpha: 1, s: 1, beta: 20 } });
+    expect(warm.converged).toBe(true);
+    expect(cold.converged).toBe(true);
+    for (const name of ['r', 'alpha', 's', 'beta'] as const) {
+      expect(relative(warm.params[name], cold.params[name]), name).toBeLessThan(1e-6);
+      expect(relative(warm.standardErrors[name], cold.standardErrors[name]), name).toBeLessThan(1e-4);
+    }
+    expect(Math.abs(warm.logLikelihood - cold.logLikelihood)).toBeLessThan(1e-6);
+  });
 });
 
 describe('paretoNbd predictions', () => {
