@@ -6,9 +6,16 @@
  */
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { decodeWith, joinPath, makeIssue, type ValidationIssue } from '../core/index.js';
+import {
+  boundedInteger,
+  boundedNumber,
+  decodeWith,
+  joinPath,
+  makeIssue,
+  strictPartial,
+  type ValidationIssue,
+} from '../core/index.js';
 import { SIGNAL_CODES, type SignalCode } from './codes.js';
-import { boundedInteger, boundedNumber, strictPartial } from './codec-helpers.js';
 
 /**
  * How one signal turns its measured value into a strength, a severity and a contribution to risk.
@@ -231,7 +238,13 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = deepFreeze({
   },
   satisfaction: { lookbackDays: 730, latestMaxAgeDays: 365, promoterMin: 9, detractorMax: 6, csatMin: 1, csatMax: 5 },
   complaints: { recentDays: 90, baselineDays: 365, priorRatePerYear: 0.2, resolutionLookbackDays: 180 },
-  engagement: { types: ['visit', 'login', 'email_open', 'email_click'], recentDays: 30, baselineDays: 180, minBaselineEvents: 3, minExpectedEvents: 3 },
+  engagement: {
+    types: ['visit', 'login', 'email_open', 'email_click'],
+    recentDays: 30,
+    baselineDays: 180,
+    minBaselineEvents: 3,
+    minExpectedEvents: 3,
+  },
   loyalty: { expiringWithinDays: 30, recentRedemptionDays: 90 },
   risk: {
     intercept: -3,
@@ -245,70 +258,65 @@ const NonNegative = boundedNumber(0, Number.POSITIVE_INFINITY, 'finite non-negat
 const Finite = boundedNumber(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 'finite number');
 const Probability = boundedNumber(0, 1, 'number between 0 and 1');
 
-const SignalRuleOverrideCodec = strictPartial(
-  { enabled: t.boolean, weight: Finite, rampFrom: Finite, rampTo: Finite, threshold: Finite, critical: Finite },
-  'SignalRule',
-);
+const SignalRuleOverrideCodec = strictPartial('SignalRule', {
+  enabled: t.boolean,
+  weight: Finite,
+  rampFrom: Finite,
+  rampTo: Finite,
+  threshold: Finite,
+  critical: Finite,
+});
+
+type SignalRuleCodecs = Record<SignalCode, typeof SignalRuleOverrideCodec>;
 
 const SignalOverridesCodec = strictPartial(
-  Object.fromEntries(SIGNAL_CODES.map((code) => [code, SignalRuleOverrideCodec])) as Record<SignalCode, typeof SignalRuleOverrideCodec>,
   'signal rules',
+  Object.fromEntries(SIGNAL_CODES.map((code) => [code, SignalRuleOverrideCodec])) as SignalRuleCodecs,
 );
 
-const SignalConfigOverrideCodec = strictPartial(
-  {
-    version: t.literal(1),
-    signals: SignalOverridesCodec,
-    purchases: strictPartial(
-      {
-        recentDays: Days,
-        baselineDays: Days,
-        minBaselineDays: Days,
-        minBaselineOrders: boundedInteger(1, 1_000_000, 'positive integer'),
-        minExpectedOrders: NonNegative,
-        cadencePriorIntervals: NonNegative,
-        fallbackGapDays: t.union([boundedNumber(Number.MIN_VALUE, 36_500, 'positive number of days'), t.null]),
-        minCohortRepeaters: boundedInteger(1, 1_000_000_000, 'positive integer'),
-      },
-      'purchases',
+const SignalConfigOverrideCodec = strictPartial('SignalConfig', {
+  version: t.literal(1),
+  signals: SignalOverridesCodec,
+  purchases: strictPartial('purchases', {
+    recentDays: Days,
+    baselineDays: Days,
+    minBaselineDays: Days,
+    minBaselineOrders: boundedInteger(1, 1_000_000, 'positive integer'),
+    minExpectedOrders: NonNegative,
+    cadencePriorIntervals: NonNegative,
+    fallbackGapDays: t.union([boundedNumber(Number.MIN_VALUE, 36_500, 'positive number of days'), t.null]),
+    minCohortRepeaters: boundedInteger(1, 1_000_000_000, 'positive integer'),
+  }),
+  satisfaction: strictPartial('satisfaction', {
+    lookbackDays: Days,
+    latestMaxAgeDays: Days,
+    promoterMin: boundedNumber(0, 10, 'NPS answer 0-10'),
+    detractorMax: boundedNumber(0, 10, 'NPS answer 0-10'),
+    csatMin: Finite,
+    csatMax: Finite,
+  }),
+  complaints: strictPartial('complaints', {
+    recentDays: Days,
+    baselineDays: Days,
+    priorRatePerYear: NonNegative,
+    resolutionLookbackDays: Days,
+  }),
+  engagement: strictPartial('engagement', {
+    types: t.array(t.string),
+    recentDays: Days,
+    baselineDays: Days,
+    minBaselineEvents: boundedInteger(1, 1_000_000, 'positive integer'),
+    minExpectedEvents: NonNegative,
+  }),
+  loyalty: strictPartial('loyalty', { expiringWithinDays: Days, recentRedemptionDays: Days }),
+  risk: strictPartial('risk', {
+    intercept: Finite,
+    modelSupersedes: t.array(
+      t.keyof(Object.fromEntries(SIGNAL_CODES.map((code) => [code, null])) as Record<SignalCode, null>),
     ),
-    satisfaction: strictPartial(
-      {
-        lookbackDays: Days,
-        latestMaxAgeDays: Days,
-        promoterMin: boundedNumber(0, 10, 'NPS answer 0-10'),
-        detractorMax: boundedNumber(0, 10, 'NPS answer 0-10'),
-        csatMin: Finite,
-        csatMax: Finite,
-      },
-      'satisfaction',
-    ),
-    complaints: strictPartial(
-      { recentDays: Days, baselineDays: Days, priorRatePerYear: NonNegative, resolutionLookbackDays: Days },
-      'complaints',
-    ),
-    engagement: strictPartial(
-      {
-        types: t.array(t.string),
-        recentDays: Days,
-        baselineDays: Days,
-        minBaselineEvents: boundedInteger(1, 1_000_000, 'positive integer'),
-        minExpectedEvents: NonNegative,
-      },
-      'engagement',
-    ),
-    loyalty: strictPartial({ expiringWithinDays: Days, recentRedemptionDays: Days }, 'loyalty'),
-    risk: strictPartial(
-      {
-        intercept: Finite,
-        modelSupersedes: t.array(t.keyof(Object.fromEntries(SIGNAL_CODES.map((code) => [code, null])) as Record<SignalCode, null>)),
-        levels: strictPartial({ medium: Probability, high: Probability, critical: Probability }, 'levels'),
-      },
-      'risk',
-    ),
-  },
-  'SignalConfig',
-);
+    levels: strictPartial('levels', { medium: Probability, high: Probability, critical: Probability }),
+  }),
+});
 
 /**
  * A partial configuration: any subset of {@link SignalConfig}'s fields (two levels deep), merged onto the defaults
@@ -354,7 +362,11 @@ function checkRule(code: SignalCode, r: SignalRule, root: string, issues: Valida
   const up = r.rampTo > r.rampFrom;
   if (up ? r.critical < r.threshold : r.critical > r.threshold) {
     issues.push(
-      makeIssue(joinPath(path, 'critical'), `${up ? 'at least' : 'at most'} the threshold (${r.threshold}) for this ramp direction`, r.critical),
+      makeIssue(
+        joinPath(path, 'critical'),
+        `${up ? 'at least' : 'at most'} the threshold (${r.threshold}) for this ramp direction`,
+        r.critical,
+      ),
     );
   }
 }
@@ -403,11 +415,21 @@ export function decodeSignalConfig(input: unknown, root = 'signalConfig'): E.Eit
     issues.push(makeIssue(joinPath(joinPath(root, 'risk'), 'levels'), 'medium < high < critical', levels));
   }
   if (!(config.satisfaction.csatMax > config.satisfaction.csatMin)) {
-    issues.push(makeIssue(joinPath(joinPath(root, 'satisfaction'), 'csatMax'), `a value above csatMin (${config.satisfaction.csatMin})`, config.satisfaction.csatMax));
+    issues.push(
+      makeIssue(
+        joinPath(joinPath(root, 'satisfaction'), 'csatMax'),
+        `a value above csatMin (${config.satisfaction.csatMin})`,
+        config.satisfaction.csatMax,
+      ),
+    );
   }
   if (!(config.satisfaction.promoterMin > config.satisfaction.detractorMax)) {
     issues.push(
-      makeIssue(joinPath(joinPath(root, 'satisfaction'), 'promoterMin'), `a value above detractorMax (${config.satisfaction.detractorMax})`, config.satisfaction.promoterMin),
+      makeIssue(
+        joinPath(joinPath(root, 'satisfaction'), 'promoterMin'),
+        `a value above detractorMax (${config.satisfaction.detractorMax})`,
+        config.satisfaction.promoterMin,
+      ),
     );
   }
   return issues.length > 0 ? E.left(issues) : E.right(config);

@@ -9,6 +9,9 @@
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
 import {
+  boundedInteger,
+  boundedNumber,
+  type DateInput,
   decodeWith,
   InstantCodec,
   isoDateTime,
@@ -16,12 +19,12 @@ import {
   makeIssue,
   MS_PER_DAY,
   NonEmptyStringCodec,
+  strictObject,
+  strictPartial,
   toInstant,
-  type DateInput,
   type ValidationIssue,
 } from '../core/index.js';
 import { SIGNAL_CODES, SIGNAL_FAMILIES, type SignalCode, type SignalFamily } from './codes.js';
-import { boundedInteger, boundedNumber, strictObject, strictPartial } from './codec-helpers.js';
 import { ownValue } from './inputs.js';
 import type { RiskAssessment, RiskLevel, RiskResult } from './risk.js';
 
@@ -137,7 +140,10 @@ export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
       action: 'service-recovery',
       priority: 1,
       cooldownDays: 30,
-      when: Object.freeze({ levels: Object.freeze(['medium', 'high', 'critical'] as const), anySignals: Object.freeze([...SERVICE_SIGNALS]) }),
+      when: Object.freeze({
+        levels: Object.freeze(['medium', 'high', 'critical'] as const),
+        anySignals: Object.freeze([...SERVICE_SIGNALS]),
+      }),
       note: 'Call or write personally about the open issue; fix it before offering anything.',
     }),
     Object.freeze({
@@ -153,7 +159,11 @@ export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
       action: 'tailored-offer',
       priority: 2,
       cooldownDays: 45,
-      when: Object.freeze({ levels: Object.freeze(['high', 'critical'] as const), anyFamilies: Object.freeze(['recency', 'frequency', 'spend'] as const), minValueQuantile: 0.5 }),
+      when: Object.freeze({
+        levels: Object.freeze(['high', 'critical'] as const),
+        anyFamilies: Object.freeze(['recency', 'frequency', 'spend'] as const),
+        minValueQuantile: 0.5,
+      }),
       note: 'Offer based on their favourite categories.',
     }),
     Object.freeze({
@@ -169,25 +179,30 @@ export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
 
 const LevelCodec = t.keyof({ low: null, medium: null, high: null, critical: null });
 const SignalCodeCodec = t.keyof(Object.fromEntries(SIGNAL_CODES.map((c) => [c, null])) as Record<SignalCode, null>);
-const FamilyCodec = t.keyof(Object.fromEntries(Object.values(SIGNAL_FAMILIES).map((f) => [f, null])) as Record<SignalFamily, null>);
-const ActionCodec = t.keyof({ 'personal-contact': null, 'tailored-offer': null, coupon: null, 'service-recovery': null });
-const FiniteCodec = boundedNumber(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 'finite number');
-const ConditionCodec = strictPartial(
-  {
-    levels: t.array(LevelCodec),
-    minScore: boundedNumber(0, 1, 'number between 0 and 1'),
-    anySignals: t.array(SignalCodeCodec),
-    allSignals: t.array(SignalCodeCodec),
-    noneSignals: t.array(SignalCodeCodec),
-    anyFamilies: t.array(FamilyCodec),
-    segments: t.array(t.string),
-    minValue: FiniteCodec,
-    maxValue: FiniteCodec,
-    minValueQuantile: boundedNumber(0, 1, 'number between 0 and 1'),
-  },
-  'PlaybookCondition',
+const FamilyCodec = t.keyof(
+  Object.fromEntries(Object.values(SIGNAL_FAMILIES).map((f) => [f, null])) as Record<SignalFamily, null>,
 );
+const ActionCodec = t.keyof({
+  'personal-contact': null,
+  'tailored-offer': null,
+  coupon: null,
+  'service-recovery': null,
+});
+const FiniteCodec = boundedNumber(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 'finite number');
+const ConditionCodec = strictPartial('PlaybookCondition', {
+  levels: t.array(LevelCodec),
+  minScore: boundedNumber(0, 1, 'number between 0 and 1'),
+  anySignals: t.array(SignalCodeCodec),
+  allSignals: t.array(SignalCodeCodec),
+  noneSignals: t.array(SignalCodeCodec),
+  anyFamilies: t.array(FamilyCodec),
+  segments: t.array(t.string),
+  minValue: FiniteCodec,
+  maxValue: FiniteCodec,
+  minValueQuantile: boundedNumber(0, 1, 'number between 0 and 1'),
+});
 const RuleCodec = strictObject(
+  'PlaybookRule',
   {
     id: NonEmptyStringCodec,
     action: ActionCodec,
@@ -196,12 +211,11 @@ const RuleCodec = strictObject(
     when: ConditionCodec,
   },
   { cooldownScope: t.keyof({ 'same-action': null, 'any-action': null }), note: t.string },
-  'PlaybookRule',
 );
 const PlaybookCodec = strictObject(
+  'Playbook',
   { version: t.literal(1), rules: t.array(RuleCodec) },
   { maxActionsPerCustomer: boundedInteger(1, 100, 'integer 1-100') },
-  'Playbook',
 );
 
 /**
@@ -220,11 +234,22 @@ export function decodePlaybook(input: unknown, root = 'playbook'): E.Either<Vali
   const issues: ValidationIssue[] = [];
   const ids = new Set<string>();
   decoded.right.rules.forEach((rule, i) => {
-    if (ids.has(rule.id)) issues.push(makeIssue(joinPath(joinPath(joinPath(root, 'rules'), i), 'id'), 'a rule id not used by an earlier rule', rule.id));
+    if (ids.has(rule.id))
+      issues.push(
+        makeIssue(
+          joinPath(joinPath(joinPath(root, 'rules'), i), 'id'),
+          'a rule id not used by an earlier rule',
+          rule.id,
+        ),
+      );
     ids.add(rule.id);
   });
   if (issues.length > 0) return E.left(issues);
-  return E.right({ version: 1, maxActionsPerCustomer: decoded.right.maxActionsPerCustomer ?? 1, rules: decoded.right.rules });
+  return E.right({
+    version: 1,
+    maxActionsPerCustomer: decoded.right.maxActionsPerCustomer ?? 1,
+    rules: decoded.right.rules,
+  });
 }
 
 /**
@@ -365,7 +390,8 @@ function matches(
   if (when.anySignals !== undefined && !when.anySignals.some((c) => codes.has(c))) return false;
   if (when.allSignals !== undefined && !when.allSignals.every((c) => codes.has(c))) return false;
   if (when.noneSignals?.some((c) => codes.has(c)) === true) return false;
-  if (when.anyFamilies !== undefined && ![...codes].some((c) => when.anyFamilies!.includes(SIGNAL_FAMILIES[c]))) return false;
+  if (when.anyFamilies !== undefined && ![...codes].some((c) => when.anyFamilies!.includes(SIGNAL_FAMILIES[c])))
+    return false;
   const segments = when.segments;
   if (segments !== undefined) {
     if (segment === undefined || !segments.includes(segment)) return false;
@@ -397,7 +423,9 @@ export function planActions(risk: RiskResult | readonly RiskAssessment[], option
   const assessments: readonly RiskAssessment[] = 'customers' in risk ? risk.customers : risk;
   const playbook = options.playbook ?? DEFAULT_PLAYBOOK;
   const asOfMs = toInstant(options.asOf);
-  const rules = playbook.rules.map((rule, order) => ({ rule, order })).sort((a, b) => a.rule.priority - b.rule.priority || a.order - b.order);
+  const rules = playbook.rules
+    .map((rule, order) => ({ rule, order }))
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.order - b.order);
   const sortedValues = assessments
     .map((a) => a.value)
     .filter((v): v is number => v !== null)
@@ -420,7 +448,12 @@ export function planActions(risk: RiskResult | readonly RiskAssessment[], option
   }
   const actions: PlannedAction[] = [];
   const suppressed: SuppressedAction[] = [];
-  const counts: Record<ActionKind, number> = { 'personal-contact': 0, 'tailored-offer': 0, coupon: 0, 'service-recovery': 0 };
+  const counts: Record<ActionKind, number> = {
+    'personal-contact': 0,
+    'tailored-offer': 0,
+    coupon: 0,
+    'service-recovery': 0,
+  };
   let unmatched = 0;
   for (const a of assessments) {
     const codes = new Set<SignalCode>(a.reasons.map((r) => r.code));
@@ -435,12 +468,19 @@ export function planActions(risk: RiskResult | readonly RiskAssessment[], option
       matchedAny = true;
       let last = Number.NEGATIVE_INFINITY;
       if (history !== undefined) {
-        if ((rule.cooldownScope ?? 'same-action') === 'any-action') for (const at of history.values()) last = Math.max(last, at);
+        if ((rule.cooldownScope ?? 'same-action') === 'any-action')
+          for (const at of history.values()) last = Math.max(last, at);
         else last = history.get(rule.action) ?? Number.NEGATIVE_INFINITY;
       }
       const availableFrom = last + rule.cooldownDays * MS_PER_DAY;
       if (Number.isFinite(last) && availableFrom > asOfMs) {
-        suppressed.push({ customerId: a.customerId, action: rule.action, ruleId: rule.id, lastActionAt: isoDateTime(last), availableFrom: isoDateTime(availableFrom) });
+        suppressed.push({
+          customerId: a.customerId,
+          action: rule.action,
+          ruleId: rule.id,
+          lastActionAt: isoDateTime(last),
+          availableFrom: isoDateTime(availableFrom),
+        });
         continue;
       }
       taken.add(rule.action);

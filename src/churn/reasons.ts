@@ -7,8 +7,14 @@
  */
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { decodeWith, joinPath, makeIssue, NonEmptyStringCodec, type ValidationIssue } from '../core/index.js';
-import { strictObject } from './codec-helpers.js';
+import {
+  decodeWith,
+  joinPath,
+  makeIssue,
+  NonEmptyStringCodec,
+  strictObject,
+  type ValidationIssue,
+} from '../core/index.js';
 import { ownValue } from './inputs.js';
 
 /**
@@ -63,36 +69,104 @@ export const DEFAULT_REASON_TAXONOMY: ReasonTaxonomy = Object.freeze({
     Object.freeze({
       code: 'service-quality',
       label: 'Service quality',
-      categories: Object.freeze(['service', 'support', 'staff', 'delivery', 'shipping', 'product-quality', 'quality', 'returns', 'refund', 'billing', 'website', 'app', 'checkout', 'stock', 'availability']),
-      keywords: Object.freeze(['service', 'support', 'staff', 'deliver', 'shipping', 'late', 'damag', 'defect', 'broken', 'quality', 'return', 'refund', 'rude', 'wait', 'slow', 'bug', 'error', 'out of stock']),
+      categories: Object.freeze([
+        'service',
+        'support',
+        'staff',
+        'delivery',
+        'shipping',
+        'product-quality',
+        'quality',
+        'returns',
+        'refund',
+        'billing',
+        'website',
+        'app',
+        'checkout',
+        'stock',
+        'availability',
+      ]),
+      keywords: Object.freeze([
+        'service',
+        'support',
+        'staff',
+        'deliver',
+        'shipping',
+        'late',
+        'damag',
+        'defect',
+        'broken',
+        'quality',
+        'return',
+        'refund',
+        'rude',
+        'wait',
+        'slow',
+        'bug',
+        'error',
+        'out of stock',
+      ]),
     }),
     Object.freeze({
       code: 'competitor',
       label: 'Competitor / price',
       categories: Object.freeze(['price', 'pricing', 'competitor', 'value', 'value-for-money']),
-      keywords: Object.freeze(['price', 'pricing', 'expensive', 'cheaper', 'competitor', 'cost', 'value for money', 'switch']),
+      keywords: Object.freeze([
+        'price',
+        'pricing',
+        'expensive',
+        'cheaper',
+        'competitor',
+        'cost',
+        'value for money',
+        'switch',
+      ]),
     }),
     Object.freeze({
       code: 'needs-changed',
       label: 'Needs changed',
       categories: Object.freeze(['needs-changed', 'no-longer-needed', 'moved', 'relocation', 'life-event']),
-      keywords: Object.freeze(['no longer', 'not needed', "don't need", 'moved', 'relocat', 'need changed', 'needs changed', 'lifestyle']),
+      keywords: Object.freeze([
+        'no longer',
+        'not needed',
+        "don't need",
+        'moved',
+        'relocat',
+        'need changed',
+        'needs changed',
+        'lifestyle',
+      ]),
     }),
     Object.freeze({
       code: 'poor-communication',
       label: 'Poor communication',
       categories: Object.freeze(['communication', 'email', 'marketing', 'newsletter', 'information', 'notifications']),
-      keywords: Object.freeze(['communicat', 'email', 'e-mail', 'spam', 'newsletter', 'inform', 'notification', 'no reply', 'unanswered', 'message']),
+      keywords: Object.freeze([
+        'communicat',
+        'email',
+        'e-mail',
+        'spam',
+        'newsletter',
+        'inform',
+        'notification',
+        'no reply',
+        'unanswered',
+        'message',
+      ]),
     }),
   ]),
 });
 
 const ReasonDefinitionCodec = strictObject(
+  'ChurnReasonDefinition',
   { code: NonEmptyStringCodec, label: t.string, categories: t.array(t.string), keywords: t.array(t.string) },
   {},
-  'ChurnReasonDefinition',
 );
-const ReasonTaxonomyCodec = strictObject({ version: t.literal(1), reasons: t.array(ReasonDefinitionCodec) }, {}, 'ReasonTaxonomy');
+const ReasonTaxonomyCodec = strictObject(
+  'ReasonTaxonomy',
+  { version: t.literal(1), reasons: t.array(ReasonDefinitionCodec) },
+  {},
+);
 
 /**
  * Decodes a reason taxonomy from untrusted JSON: every issue with its path, plus duplicate reason codes, empty
@@ -104,18 +178,24 @@ const ReasonTaxonomyCodec = strictObject({ version: t.literal(1), reasons: t.arr
  * decodeReasonTaxonomy({ version: 1, reasons: [{ code: '', label: 'x', categories: [], keywords: [] }] })._tag //=> 'Left'
  * ```
  */
-export function decodeReasonTaxonomy(input: unknown, root = 'reasonTaxonomy'): E.Either<ValidationIssue[], ReasonTaxonomy> {
+export function decodeReasonTaxonomy(
+  input: unknown,
+  root = 'reasonTaxonomy',
+): E.Either<ValidationIssue[], ReasonTaxonomy> {
   const decoded = decodeWith(ReasonTaxonomyCodec, input, root);
   if (E.isLeft(decoded)) return decoded;
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   decoded.right.reasons.forEach((reason, i) => {
     const path = joinPath(joinPath(root, 'reasons'), i);
-    if (seen.has(reason.code)) issues.push(makeIssue(joinPath(path, 'code'), 'a code not used by an earlier reason', reason.code));
-    if (reason.code === 'unmapped') issues.push(makeIssue(joinPath(path, 'code'), 'a code other than the reserved "unmapped"', reason.code));
+    if (seen.has(reason.code))
+      issues.push(makeIssue(joinPath(path, 'code'), 'a code not used by an earlier reason', reason.code));
+    if (reason.code === 'unmapped')
+      issues.push(makeIssue(joinPath(path, 'code'), 'a code other than the reserved "unmapped"', reason.code));
     seen.add(reason.code);
     reason.keywords.forEach((keyword, j) => {
-      if (keyword.trim() === '') issues.push(makeIssue(joinPath(joinPath(path, 'keywords'), j), 'a non-empty keyword', keyword));
+      if (keyword.trim() === '')
+        issues.push(makeIssue(joinPath(joinPath(path, 'keywords'), j), 'a non-empty keyword', keyword));
     });
   });
   return issues.length > 0 ? E.left(issues) : E.right({ version: 1, reasons: decoded.right.reasons });
@@ -131,7 +211,10 @@ export function decodeReasonTaxonomy(input: unknown, root = 'reasonTaxonomy'): E
  * reasonOfCategory('weather') //=> undefined
  * ```
  */
-export function reasonOfCategory(category: string, taxonomy: ReasonTaxonomy = DEFAULT_REASON_TAXONOMY): string | undefined {
+export function reasonOfCategory(
+  category: string,
+  taxonomy: ReasonTaxonomy = DEFAULT_REASON_TAXONOMY,
+): string | undefined {
   const text = category.trim().toLowerCase();
   for (const reason of taxonomy.reasons) {
     if (reason.categories.some((c) => c.trim().toLowerCase() === text)) return reason.code;
@@ -259,7 +342,12 @@ export function summarizeChurnReasons(
     }
     const reasons = taxonomy.reasons
       .filter((r) => counts.has(r.code))
-      .map((r) => ({ code: r.code, label: r.label, customers: counts.get(r.code)!, share: counts.get(r.code)! / withFeedback }))
+      .map((r) => ({
+        code: r.code,
+        label: r.label,
+        customers: counts.get(r.code)!,
+        share: counts.get(r.code)! / withFeedback,
+      }))
       .sort((a, b) => b.customers - a.customers);
     groups.push({ group, customers: members.length, withFeedback, reasons, unmapped });
   }
