@@ -20,6 +20,7 @@ import {
   type SignalCode,
 } from '../../src/churn/index.js';
 import { categorizeFeedback, type Taxonomy } from '../../src/satisfaction/index.js';
+import { table } from './format.js';
 
 /**
  * The fields of the generated base this section uses (a structural subset of synth's `CustomerBase`).
@@ -51,13 +52,6 @@ const FEEDBACK_TOPICS: Taxonomy = {
     { id: 'needs-changed', label: 'Needs changed', keywords: ['no longer need', "don't need", 'moved'] },
   ],
 };
-
-function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (right[c] === true ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 const pct = (x: number | null, digits = 0): string => (x === null ? '' : `${(100 * x).toFixed(digits)}%`);
 const money = (x: number | null): string => (x === null ? '' : x.toFixed(2));

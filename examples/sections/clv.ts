@@ -17,6 +17,7 @@ import {
   type CalibrationColumns,
 } from '../../src/clv/index.js';
 import type { Transaction } from '../../src/core/index.js';
+import { count, fixed, table } from './format.js';
 
 /**
  * The fields of the generated base this section reads (a structural subset of synth's `CustomerBase`).
@@ -34,15 +35,6 @@ export interface ClvDemoBase {
 
 const DAY = 86_400_000;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const fixed = (value: number, digits: number): string => value.toFixed(digits);
-const count = (value: number): string => Math.round(value).toLocaleString('en-US');
 const isoDate = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
 
 function totals(holdout: readonly { actualTotal: number; expectedTotal: number }[]): {
