@@ -133,6 +133,22 @@ class Totals implements Record<TotalKey, number> {
   }
 }
 
+/**
+ * A copy of `items` with `value` inserted at `index`, in one allocation of the final size (a copy followed by a
+ * `splice` or `push` would allocate twice: the copy has no spare room).
+ */
+function copyWithInsert<T>(items: readonly T[], index: number, value: T): T[] {
+  const n = items.length;
+  // Native copies win for appends and long arrays; a plain loop for short arrays.
+  if (index === n) return items.concat([value]);
+  if (n > 128) return items.slice(0, index).concat([value], items.slice(index));
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < index; i++) out[i] = items[i]!;
+  out[index] = value;
+  for (let i = index; i < n; i++) out[i + 1] = items[i]!;
+  return out;
+}
+
 /** The total a lot bucket counts in: remaining points are pending or available. */
 function totalOf(bucket: 'remaining' | 'held' | 'spent' | 'expired' | 'clawedBack', pending: boolean): TotalKey {
   return bucket === 'remaining' ? (pending ? 'pending' : 'available') : bucket;
@@ -183,8 +199,9 @@ class Working {
     return formatUnits(units, this.decimals);
   }
 
-  hasKey(key: string): boolean {
-    return searchSorted(this.eventKeys ?? this.account.eventKeys, key) >= 0;
+  /** The position of an event key among the applied keys (`searchSorted`: negative when absent). */
+  keyPosition(key: string): number {
+    return searchSorted(this.eventKeys ?? this.account.eventKeys, key);
   }
 
   writableLots(): Lot[] {
@@ -214,8 +231,7 @@ class Working {
 
   createLot(id: string, eventKey: string, terms: LotTerms, points: number, repaid: number): void {
     if (repaid > points || repaid < 0) throw new Error(`[clientele] apply: debt repaid ${repaid} outside 0…${points}`);
-    const lots = this.writableLots();
-    if (this.lotIndex !== null) this.lotIndex.set(id, lots.length);
+    if (this.lotIndex !== null) this.lotIndex.set(id, this.lots.length);
     const lot: { -readonly [K in keyof Lot]: Lot[K] } = {
       id,
       source: terms.source,
@@ -232,7 +248,11 @@ class Working {
       clawedBack: repaid === 0 ? this.zero : this.format(repaid),
     };
     if (terms.orderId !== undefined) lot.orderId = terms.orderId;
-    lots.push(lot);
+    if (this.lotsCopied) this.lots.push(lot);
+    else {
+      this.lots = copyWithInsert(this.lots, this.lots.length, lot);
+      this.lotsCopied = true;
+    }
     if (terms.pending) this.noteDue(terms.availableAt);
     this.noteDue(terms.expiresAt);
     const t = this.totals;
@@ -411,12 +431,13 @@ class Working {
     }
   }
 
-  applyHeader(header: Extract<Posting, { kind: 'event' }>): void {
+  /** Registers an event; `position` is `keyPosition(header.eventKey)`, taken before its postings were applied. */
+  applyHeader(header: Extract<Posting, { kind: 'event' }>, position: number): void {
     const record = header.record;
-    const keys = (this.eventKeys ??= this.account.eventKeys.slice());
-    const position = searchSorted(keys, header.eventKey);
+    const keys = this.eventKeys ?? this.account.eventKeys;
     if (position >= 0) throw new Error(`[clientele] apply: event ${header.eventKey} applied twice`);
-    keys.splice(-(position + 1), 0, header.eventKey);
+    if (this.eventKeys === null) this.eventKeys = copyWithInsert(keys, -(position + 1), header.eventKey);
+    else this.eventKeys.splice(-(position + 1), 0, header.eventKey);
     this.lastEventAt = this.lastEventAt === null ? header.at : Math.max(this.lastEventAt, header.at);
     if (record.activity) this.lastActivityAt = header.at;
     if (record.purchase === true) this.purchaseCount++;
@@ -427,7 +448,7 @@ class Working {
     const previous = this.account.nextDueAt;
     if (previous !== null && header.at >= previous) this.recompute = true;
     if (record.order !== undefined) {
-      const orders = (this.orders ??= this.account.orders.slice());
+      const orders = this.orders ?? this.account.orders;
       const id = record.order.orderId;
       let lo = 0;
       let hi = orders.length;
@@ -436,11 +457,23 @@ class Working {
         if (orders[mid]!.orderId < id) lo = mid + 1;
         else hi = mid;
       }
-      if (orders[lo]?.orderId === id) orders[lo] = record.order;
-      else orders.splice(lo, 0, record.order);
+      if (orders[lo]?.orderId === id) {
+        const writable = (this.orders ??= orders.slice());
+        writable[lo] = record.order;
+      } else if (this.orders === null) this.orders = copyWithInsert(orders, lo, record.order);
+      else this.orders.splice(lo, 0, record.order);
     }
     if (record.qualification !== undefined) {
-      const days = (this.qualification ??= this.account.qualification.slice());
+      const source = this.qualification ?? this.account.qualification;
+      const last = source[source.length - 1];
+      const first = record.qualification[0];
+      // Usually one entry, for the last day or a new day after it: one allocation of the final size.
+      const days =
+        this.qualification ??
+        (record.qualification.length === 1 && first !== undefined && (last === undefined || last.day < first.day)
+          ? copyWithInsert(source, source.length, first)
+          : source.slice());
+      this.qualification = days;
       for (const entry of record.qualification) {
         let lo = 0;
         let hi = days.length;
@@ -571,14 +604,15 @@ export function apply(account: Account, postings: readonly Posting[]): Account {
       );
     }
     start = end + 1;
-    if (working.hasKey(key)) continue;
+    const position = working.keyPosition(key);
+    if (position >= 0) continue;
     if (working.lastEventAt !== null && header.at < working.lastEventAt) {
       throw new Error(
         `[clientele] apply: event ${key} at ${header.at} is earlier than the account's last event (${working.lastEventAt})`,
       );
     }
     for (let i = 0; i < group.length - 1; i++) working.applyPosting(group[i]!);
-    working.applyHeader(header);
+    working.applyHeader(header, position);
     applied = true;
   }
   return applied ? working.finish() : account;

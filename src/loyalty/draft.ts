@@ -34,6 +34,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export type PostingBody = DistributiveOmit<Posting, 'id' | 'eventKey' | 'programVersion'>;
 
+/** Usage period keys by local day number, shared by all evaluations (a pure function of the day, bounded). */
+const PERIOD_KEYS = new Map<number, Readonly<Record<'day' | 'month' | 'year', string>>>();
+
 interface DraftDay {
   readonly day: number;
   readonly points: number;
@@ -273,18 +276,17 @@ export class Draft {
     return { period: periodKey, times: counter.times, units: this.units(counter.points) };
   }
 
-  private keyDay = Number.NaN;
-  private keys: Record<'day' | 'month' | 'year', string> = { day: '', month: '', year: '' };
-
-  /** The usage period key of a local day (memoised for the event's day). */
+  /** The usage period key of a local day (memoised per day across evaluations). */
   periodKey(period: 'day' | 'month' | 'year' | 'lifetime', day: number): string {
     if (period === 'lifetime') return 'lifetime';
-    if (day !== this.keyDay) {
+    let keys = PERIOD_KEYS.get(day);
+    if (keys === undefined) {
       const iso = periodKeyOf('day', day);
-      this.keys = { day: iso, month: iso.slice(0, 7), year: iso.slice(0, 4) };
-      this.keyDay = day;
+      keys = { day: iso, month: iso.slice(0, 7), year: iso.slice(0, 4) };
+      if (PERIOD_KEYS.size >= 4_096) PERIOD_KEYS.clear();
+      PERIOD_KEYS.set(day, keys);
     }
-    return this.keys[period];
+    return keys[period];
   }
 
   /** Adds a use to a usage counter. */

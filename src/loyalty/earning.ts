@@ -73,6 +73,26 @@ interface Component {
   readonly explanation: { granted?: string };
 }
 
+/** Usage counter keys (`rule:<id>`...) by prefix and id, built once: the same string each time hashes once. */
+const USAGE_KEYS = {
+  rule: new Map<string, string>(),
+  campaign: new Map<string, string>(),
+  streak: new Map<string, string>(),
+  referral: new Map<string, string>(),
+  birthday: new Map<string, string>(),
+};
+
+function usageKey(prefix: keyof typeof USAGE_KEYS, id: string): string {
+  const cache = USAGE_KEYS[prefix];
+  let key = cache.get(id);
+  if (key === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    key = `${prefix}:${id}`;
+    cache.set(id, key);
+  }
+  return key;
+}
+
 function quantityRatio(q: number): Ratio {
   if (Number.isSafeInteger(q)) return { n: q, d: 1 };
   return ratioFromDecimal(new Dec(q).toFixed())!;
@@ -274,9 +294,19 @@ function matchesProduct(
   return category !== undefined && rule.categories?.has(category) === true;
 }
 
+/** Failure reasons by the failing leaf's text (the same few texts recur event after event: built once). */
+const REASONS = new Map<string, string>();
+
 function testCondition(condition: CompiledCondition | undefined, context: ConditionContext): string | undefined {
   if (condition === undefined || condition.test(context)) return undefined;
-  return `condition not met: ${condition.explain(context) ?? condition.description}`;
+  const failing = condition.explain(context) ?? condition.description;
+  let reason = REASONS.get(failing);
+  if (reason === undefined) {
+    if (REASONS.size >= 10_000) REASONS.clear();
+    reason = `condition not met: ${failing}`;
+    REASONS.set(failing, reason);
+  }
+  return reason;
 }
 
 interface SpendResult {
@@ -409,6 +439,24 @@ function splitUnitsNumeric(total: number, weights: readonly Ratio[]): number[] |
   return floors;
 }
 
+/** Applies one programme-wide cap: the points left (and the cap's explanation when it bites). */
+function capStep(
+  caps: CapExplanation[],
+  name: CapExplanation['cap'],
+  room: number,
+  granted: number,
+  decimals: number,
+): number {
+  if (granted <= room) return granted;
+  caps.push({
+    cap: name,
+    limit: formatUnits(room, decimals),
+    wanted: formatUnits(granted, decimals),
+    granted: formatUnits(Math.max(0, room), decimals),
+  });
+  return Math.max(0, room);
+}
+
 /** Everything a grant needs besides the components. */
 interface GrantInput {
   readonly at: number;
@@ -437,29 +485,34 @@ function grant(draft: Draft, input: GrantInput): number {
     : roundRatioToUnits(exact, decimals, program.roundingMode);
   const caps: CapExplanation[] = [];
   let granted = rounded;
-  const capRooms: [CapExplanation['cap'], number | undefined][] = [['per-transaction', program.caps.perTransaction]];
-  if (program.caps.perMemberPerDay !== undefined) {
-    capRooms.push(['per-member-day', program.caps.perMemberPerDay - draft.usageOf('member:day', 'day', day).units]);
-  }
-  if (program.caps.perMemberPerMonth !== undefined) {
-    capRooms.push([
+  // Programme-wide caps in order: per transaction, then the member's day, month and year.
+  const limits = program.caps;
+  if (limits.perTransaction !== undefined)
+    granted = capStep(caps, 'per-transaction', limits.perTransaction, granted, decimals);
+  if (limits.perMemberPerDay !== undefined)
+    granted = capStep(
+      caps,
+      'per-member-day',
+      limits.perMemberPerDay - draft.usageOf('member:day', 'day', day).units,
+      granted,
+      decimals,
+    );
+  if (limits.perMemberPerMonth !== undefined)
+    granted = capStep(
+      caps,
       'per-member-month',
-      program.caps.perMemberPerMonth - draft.usageOf('member:month', 'month', day).units,
-    ]);
-  }
-  if (program.caps.perMemberPerYear !== undefined) {
-    capRooms.push(['per-member-year', program.caps.perMemberPerYear - draft.usageOf('member:year', 'year', day).units]);
-  }
-  for (const [name, room] of capRooms) {
-    if (room === undefined || granted <= room) continue;
-    caps.push({
-      cap: name,
-      limit: formatUnits(room, decimals),
-      wanted: formatUnits(granted, decimals),
-      granted: formatUnits(Math.max(0, room), decimals),
-    });
-    granted = Math.max(0, room);
-  }
+      limits.perMemberPerMonth - draft.usageOf('member:month', 'month', day).units,
+      granted,
+      decimals,
+    );
+  if (limits.perMemberPerYear !== undefined)
+    granted = capStep(
+      caps,
+      'per-member-year',
+      limits.perMemberPerYear - draft.usageOf('member:year', 'year', day).units,
+      granted,
+      decimals,
+    );
   const components = input.components;
   const shares =
     components.length === 1
@@ -480,15 +533,16 @@ function grant(draft: Draft, input: GrantInput): number {
         rule !== undefined &&
         (rule.limit !== undefined || rule.kind === 'signup' || rule.kind === 'first-purchase')
       ) {
-        draft.addUsage(`rule:${c.id}`, rule.limit?.period ?? 'lifetime', day, 1, share);
+        draft.addUsage(usageKey('rule', c.id), rule.limit?.period ?? 'lifetime', day, 1, share);
       }
       if (share > 0) earnedBy.push(c.id);
     } else {
       const campaign = program.campaignById.get(c.id);
-      if (campaign?.limit !== undefined) draft.addUsage(`campaign:${c.id}`, campaign.limit.period, day, 1, share);
+      if (campaign?.limit !== undefined)
+        draft.addUsage(usageKey('campaign', c.id), campaign.limit.period, day, 1, share);
       if (share > 0) {
         draft.campaignUsage.push({ campaignId: c.id, points: formatUnits(share, decimals) });
-        earnedBy.push(`campaign:${c.id}`);
+        earnedBy.push(usageKey('campaign', c.id));
       }
     }
   }
@@ -621,7 +675,7 @@ export function earnPurchase(draft: Draft, event: EventOf<'purchase'>, options: 
           ruleExplanations.push({ ruleId: rule.id, kind: rule.kind, matched: false, reason });
           break;
         }
-        const limit = limitRoom(draft, `rule:${rule.id}`, rule.limit, day);
+        const limit = limitRoom(draft, usageKey('rule', rule.id), rule.limit, day);
         if (limit.blocked !== undefined) {
           ruleExplanations.push({ ruleId: rule.id, kind: rule.kind, matched: false, reason: limit.blocked });
           break;
@@ -750,7 +804,7 @@ export function earnPurchase(draft: Draft, event: EventOf<'purchase'>, options: 
       }
       case 'referral': {
         const referrer = draft.snapshot.profile.referredBy;
-        const done = draft.usageOf(`referral:${rule.id}`, 'lifetime', day).times > 0;
+        const done = draft.usageOf(usageKey('referral', rule.id), 'lifetime', day).times > 0;
         const reason =
           referrer === null
             ? 'member was not referred'
@@ -761,7 +815,7 @@ export function earnPurchase(draft: Draft, event: EventOf<'purchase'>, options: 
           ruleExplanations.push({ ruleId: rule.id, kind: rule.kind, matched: false, reason });
           break;
         }
-        draft.addUsage(`referral:${rule.id}`, 'lifetime', day, 1, 0);
+        draft.addUsage(usageKey('referral', rule.id), 'lifetime', day, 1, 0);
         draft.effects.push({
           memberId: referrer!,
           event: {
@@ -785,7 +839,7 @@ export function earnPurchase(draft: Draft, event: EventOf<'purchase'>, options: 
           ruleExplanations.push({ ruleId: rule.id, kind: rule.kind, matched: false, reason });
           break;
         }
-        const mark = draft.rawUsage(`streak:${rule.id}`);
+        const mark = draft.rawUsage(usageKey('streak', rule.id));
         const lastAward = mark === undefined ? Number.NEGATIVE_INFINITY : Number(mark.period.slice('day:'.length));
         const from = Math.max(day - rule.withinDays! + 1, lastAward + 1);
         // This purchase is not in the qualification totals yet: add one.
@@ -800,7 +854,7 @@ export function earnPurchase(draft: Draft, event: EventOf<'purchase'>, options: 
           break;
         }
         if (fixedComponent(draft, rule, ratioOfUnits(rule.pointsUnits, decimals), day, components, ruleExplanations)) {
-          draft.setUsage(`streak:${rule.id}`, {
+          draft.setUsage(usageKey('streak', rule.id), {
             period: `day:${day}`,
             times: (mark?.times ?? 0) + 1,
             points: draft.zero,
@@ -923,7 +977,7 @@ function fixedComponent(
   const decimals = draft.program.decimals;
   const implicitOnce = rule.kind === 'signup' || rule.kind === 'first-purchase';
   const limit = implicitOnce && rule.limit === undefined ? { period: 'lifetime' as const, maxTimes: 1 } : rule.limit;
-  const room = limitRoom(draft, `rule:${rule.id}`, limit, day);
+  const room = limitRoom(draft, usageKey('rule', rule.id), limit, day);
   if (room.blocked !== undefined) {
     explanations.push({ ruleId: rule.id, kind: rule.kind, matched: false, reason: room.blocked });
     return false;
@@ -1012,7 +1066,7 @@ function campaignComponents(
     }
     const caps: CapExplanation[] = [];
     let capped = wanted;
-    const limit = limitRoom(draft, `campaign:${campaign.id}`, campaign.limit, context.day);
+    const limit = limitRoom(draft, usageKey('campaign', campaign.id), campaign.limit, context.day);
     if (limit.blocked !== undefined) {
       caps.push({
         cap: 'campaign-times',
@@ -1050,9 +1104,13 @@ function campaignComponents(
   }
   // Stacking: an exclusive campaign suppresses all others; otherwise every additive campaign, the best of the
   // best-of group and the highest-priority campaign of the priority group apply.
-  const exclusive = candidates.filter((c) => c.campaign.stacking === 'exclusive').sort(byRank)[0];
   const applied = new Map<string, string | undefined>();
-  if (exclusive !== undefined) {
+  // A lone candidate applies whatever its stacking.
+  const exclusive =
+    candidates.length <= 1 ? undefined : candidates.filter((c) => c.campaign.stacking === 'exclusive').sort(byRank)[0];
+  if (candidates.length <= 1) {
+    for (const c of candidates) applied.set(c.campaign.id, undefined);
+  } else if (exclusive !== undefined) {
     for (const c of candidates)
       applied.set(
         c.campaign.id,
@@ -1163,7 +1221,7 @@ export function awardBirthday(draft: Draft, windowStart: number, options: Earnin
     const year = new Date((startDay + (rule.daysBefore ?? 0)) * 86_400_000).getUTCFullYear();
     const window = birthdayWindow(birthDate, year, rule.daysBefore ?? 0, rule.daysAfter ?? 0);
     if (window.start !== startDay) continue;
-    if (draft.rawUsage(`birthday:${rule.id}`)?.period === String(year)) continue;
+    if (draft.rawUsage(usageKey('birthday', rule.id))?.period === String(year)) continue;
     due.push({ id: rule.id, year });
   }
   if (due.length === 0) return;
@@ -1171,6 +1229,6 @@ export function awardBirthday(draft: Draft, windowStart: number, options: Earnin
   const tick: LoyaltyEvent = { type: 'tick', key: draft.event.key, occurredAt: windowStart };
   const granted = earnFixed(draft, tick, (rule) => ids.has(rule.id), options, windowStart, 'birthday');
   for (const { id, year } of due)
-    draft.setUsage(`birthday:${id}`, { period: String(year), times: 1, points: draft.zero });
+    draft.setUsage(usageKey('birthday', id), { period: String(year), times: 1, points: draft.zero });
   if (granted === 0) draft.notes.push('birthday window opened: no points granted');
 }

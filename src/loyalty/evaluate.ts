@@ -107,10 +107,25 @@ function summarise(postings: readonly Posting[], decimals: number): EvaluationSu
   };
 }
 
+/** Local time texts by zone and local hour number (a pure function of both, bounded). */
+const LOCAL_TIMES = new WeakMap<Program['zone'], Map<number, string>>();
+
 function localTime(program: Program, at: number): string {
-  const fields = localFields(program.zone, at);
+  const zone = program.zone;
+  const localHour = Math.floor((at + zone.offsetAt(at)) / 3_600_000);
+  let texts = LOCAL_TIMES.get(zone);
+  if (texts === undefined) {
+    texts = new Map();
+    LOCAL_TIMES.set(zone, texts);
+  }
+  const known = texts.get(localHour);
+  if (known !== undefined) return known;
+  const fields = localFields(zone, at);
   const hour = fields.hour < 10 ? `0${fields.hour}` : String(fields.hour);
-  return `${isoDateOfDayNumber(fields.day)} ${hour}:00 ${program.zone.name}`;
+  const text = `${isoDateOfDayNumber(fields.day)} ${hour}:00 ${zone.name}`;
+  if (texts.size >= 8_192) texts.clear();
+  texts.set(localHour, text);
+  return text;
 }
 
 function sanity(event: LoyaltyEvent): string | undefined {
@@ -292,23 +307,27 @@ export function evaluate(
   }
   if (E.isLeft(outcome)) return outcome;
   const postings = draft.finish();
-  return E.right({
+  const explanation: Mutable<Evaluation['explanation']> = {
+    eventType: event.type,
+    at,
+    localTime: localTime(program, at),
+    notes: draft.notes,
+  };
+  if (draft.earning !== undefined) explanation.earning = draft.earning;
+  const evaluation: Mutable<Evaluation> = {
     status: 'accepted',
     eventKey: event.key,
     postings,
     summary: summarise(postings, program.decimals),
-    explanation: {
-      eventType: event.type,
-      at,
-      localTime: localTime(program, at),
-      notes: draft.notes,
-      ...(draft.earning === undefined ? {} : { earning: draft.earning }),
-    },
+    explanation,
     effects: draft.effects,
     campaignUsage: draft.campaignUsage,
     stockUsage: draft.stockUsage,
     tier: { before: account.tier.current, after: draft.tier().current },
-    ...(draft.discount === undefined ? {} : { discount: draft.discount }),
-    ...(draft.partnerUnits === undefined ? {} : { partnerUnits: draft.partnerUnits }),
-  });
+  };
+  if (draft.discount !== undefined) evaluation.discount = draft.discount;
+  if (draft.partnerUnits !== undefined) evaluation.partnerUnits = draft.partnerUnits;
+  return E.right(evaluation);
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -423,6 +423,7 @@ export function roundRatioToUnits(value: Ratio, decimals: number, mode: Rounding
  */
 export function ratioToDecimalString(value: Ratio, maxPlaces = 12): string {
   const { n, d } = value;
+  if (d === 1 && typeof n === 'number' && (n | 0) === n && n >= 0 && n < SMALL_COUNT) return SMALL_TEXT[n]!;
   if (typeof n === 'number' && typeof d === 'number' && d * 10 <= MAX) {
     const negative = n < 0;
     let rest = negative ? -n : n;
@@ -457,6 +458,22 @@ export function ratioToDecimalString(value: Ratio, maxPlaces = 12): string {
   return negative && !/^0(?:\.0*)?$/.test(text) ? `-${text}` : text;
 }
 
+/** Decimal strings of the small non-negative integers (the most frequent point amounts), built once. */
+const SMALL_COUNT = 4096;
+const SMALL_TEXT: readonly string[] = Array.from({ length: SMALL_COUNT }, (_, i) => String(i));
+
+const FRACTION_TEXTS: (readonly string[] | undefined)[] = [];
+
+/** The fraction digits '0…0'…'9…9' of `decimals` places (1 to 3), built once. */
+function fractionTexts(decimals: number): readonly string[] {
+  let texts = FRACTION_TEXTS[decimals];
+  if (texts === undefined) {
+    texts = Array.from({ length: 10 ** decimals }, (_, i) => String(i).padStart(decimals, '0'));
+    FRACTION_TEXTS[decimals] = texts;
+  }
+  return texts;
+}
+
 /**
  * Formats integer point units as a decimal string with exactly `decimals` fraction digits.
  *
@@ -467,7 +484,17 @@ export function ratioToDecimalString(value: Ratio, maxPlaces = 12): string {
  * ```
  */
 export function formatUnits(units: number, decimals: number): string {
-  if (decimals === 0) return units === 0 ? '0' : String(units);
+  if (decimals === 0) {
+    if ((units | 0) === units && units >= 0 && units < SMALL_COUNT) return SMALL_TEXT[units]!;
+    return units === 0 ? '0' : String(units);
+  }
+  if (decimals <= 3 && (units | 0) === units && units >= 0) {
+    // Fast path for whole non-negative units below 2^31 at 1 to 3 decimals (currency minor units mostly).
+    const scale = decimals === 1 ? 10 : decimals === 2 ? 100 : 1000;
+    const integer = Math.floor(units / scale);
+    const whole = integer < SMALL_COUNT ? SMALL_TEXT[integer]! : String(integer);
+    return `${whole}.${fractionTexts(decimals)[units - integer * scale]!}`;
+  }
   const negative = units < 0;
   const digits = String(negative ? -units : units).padStart(decimals + 1, '0');
   const cut = digits.length - decimals;
@@ -509,6 +536,32 @@ export function parseUnits(text: string, decimals: number): number | undefined {
  * ```
  */
 export function unitsOf(text: string, decimals: number): number {
+  // Fast path: what formatUnits writes for non-negative amounts (digits, then a point and at most `decimals`
+  // digits), fewer than 16 characters so the value is exact; anything else goes the long way.
+  const length = text.length;
+  if (length > 0 && length < 16) {
+    let value = 0;
+    let point = -1;
+    let i = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 46 && point < 0 && i > 0) {
+        point = i;
+        continue;
+      }
+      const digit = code - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const places = point < 0 ? 0 : length - point - 1;
+    if (i === length && (point < 0 || places > 0)) {
+      if (places === decimals) return value;
+      if (places < decimals && decimals - places <= 15) {
+        const scaled = value * (pow10(decimals - places) as number);
+        if (Number.isSafeInteger(scaled)) return scaled;
+      }
+    }
+  }
   if (decimals === 0) {
     const quick = Number(text);
     if (Number.isSafeInteger(quick) && text !== '' && !text.includes('.') && !text.includes('e')) return quick;

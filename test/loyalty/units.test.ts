@@ -109,3 +109,66 @@ describe('exact rationals', () => {
     expect(ratioToDecimalString({ n: 0, d: 7 })).toBe('0');
   });
 });
+
+describe('fast paths of formatUnits, unitsOf and ratioToDecimalString agree with the general code', () => {
+  /** The general formatting: decimal.js, exactly `decimals` fraction digits. */
+  const reference = (units: number, decimals: number): string =>
+    new Dec(units).div(new Dec(10).pow(decimals)).toFixed(decimals);
+
+  it('formatUnits equals the decimal.js formatting for every whole number of units', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -5_000, max: 5_000 }), fc.integer(), fc.maxSafeInteger(), fc.constant(2 ** 31)),
+        fc.integer({ min: 0, max: 6 }),
+        (units, decimals) => {
+          expect(formatUnits(units, decimals)).toBe(reference(units, decimals));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+    expect(formatUnits(-0, 0)).toBe('0');
+    expect(formatUnits(4_095, 0)).toBe('4095');
+    expect(formatUnits(4_096, 0)).toBe('4096');
+    expect(formatUnits(5, 3)).toBe('0.005');
+    expect(formatUnits(2 ** 31, 2)).toBe('21474836.48');
+  });
+
+  it('unitsOf equals parseUnits (or throws where parseUnits refuses) on digit / point / sign strings', () => {
+    const text = fc
+      .array(fc.constantFrom('0', '1', '2', '5', '9', '.', '-', '+', 'e', ' '), { maxLength: 18 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 8 }), (t, decimals) => {
+        // The general code: at 0 decimals whatever Number reads as a safe integer without '.' or 'e' ('+5', ' 12',
+        // '-0'), otherwise parseUnits.
+        const quick = Number(t);
+        const expected =
+          decimals === 0 && Number.isSafeInteger(quick) && t !== '' && !t.includes('.') && !t.includes('e')
+            ? quick
+            : parseUnits(t, decimals);
+        let actual: number | 'throws';
+        try {
+          actual = unitsOf(t, decimals);
+        } catch {
+          actual = 'throws';
+        }
+        expect(actual).toBe(expected ?? 'throws');
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(unitsOf('1250', 2)).toBe(125_000);
+    expect(unitsOf('12.5', 2)).toBe(1_250);
+    expect(unitsOf('12.50', 2)).toBe(1_250);
+    expect(() => unitsOf('12.505', 2)).toThrow();
+    expect(() => unitsOf('12.', 0)).toThrow();
+  });
+
+  it('ratioToDecimalString of a whole ratio is the integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000 }), (n) => {
+        expect(ratioToDecimalString({ n, d: 1 })).toBe(String(n));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
