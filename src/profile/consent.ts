@@ -117,6 +117,34 @@ export function resolveConsents(consents: readonly Consent[], options: ConsentOp
 }
 
 /**
+ * The winning decision per purpose by the {@link resolveConsents} rule (no `asOf`), as the decision objects
+ * themselves, sorted by purpose — for decisions already in normalised form (trimmed purposes), so golden records can
+ * share them instead of copying (internal).
+ *
+ * @example
+ * ```ts
+ * latestDecisions([
+ *   { purpose: 'sms', status: 'granted', at: 1 },
+ *   { purpose: 'email', status: 'denied', at: 2 },
+ *   { purpose: 'sms', status: 'denied', at: 3 },
+ * ]) //=> [{ purpose: 'email', status: 'denied', at: 2 }, { purpose: 'sms', status: 'denied', at: 3 }]
+ * ```
+ */
+export function latestDecisions(consents: readonly Consent[]): Consent[] {
+  const winners = new Map<string, Consent>();
+  for (const consent of consents) {
+    const purpose = consent.purpose.trim();
+    if (purpose === '') continue;
+    const current = winners.get(purpose);
+    if (current === undefined || beats(consent, current)) winners.set(purpose, consent);
+  }
+  const latest = new Array<Consent>(winners.size);
+  let i = 0;
+  for (const decision of winners.values()) latest[i++] = decision;
+  return latest.sort((a, b) => (a.purpose < b.purpose ? -1 : a.purpose > b.purpose ? 1 : 0));
+}
+
+/**
  * Whether the customer's current consent for a purpose is `granted` (by the {@link resolveConsents} rule); `false`
  * for denied, unknown and never collected.
  *

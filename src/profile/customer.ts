@@ -35,7 +35,7 @@ import {
 } from './name.js';
 import { createPhoneNormalizer } from './phone.js';
 import { REGION_TABLE_COUNTRIES, normalizeRegion } from './region.js';
-import { cleanText, containsCjk } from './text.js';
+import { cleanText, containsCjk, isCleanAscii } from './text.js';
 
 /**
  * Options of {@link normalizeCustomer} (and of the batch functions that normalise records).
@@ -197,6 +197,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([]);
 const NO_BLOCKED: readonly BlockedValue[] = Object.freeze([]);
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** Per-record scratch state of the normaliser (one object per record, fields filled as found). */
 class RecordState {
@@ -255,6 +256,42 @@ function memo<T>(fn: (value: string) => T): (value: string) => T {
   };
 }
 
+/** True when the strings are in ascending code-unit order (as `Array.prototype.sort` leaves them). */
+function isSortedStrings(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+const CONSENT_KEY_ORDER = ['purpose', 'status', 'at', 'source'] as const;
+
+/**
+ * True when a consent decision is already what the normaliser would build from it — own keys `purpose`, `status`,
+ * `at?`, `source?` in that order, trimmed purpose, epoch-ms `at`, a source present exactly when the decision or its
+ * record names one — so the input object can be kept (same JSON, no copy).
+ */
+function isNormalizedConsent(c: unknown, ownSource: string | undefined): c is Consent {
+  if (!isRecord(c)) return false;
+  let next = 0;
+  let hasSource = false;
+  for (const key in c) {
+    while (next < CONSENT_KEY_ORDER.length && CONSENT_KEY_ORDER[next] !== key && next >= 2) next++;
+    if (CONSENT_KEY_ORDER[next] !== key) return false;
+    if (key === 'source') hasSource = true;
+    next++;
+  }
+  const { purpose, status, at, source } = c;
+  return (
+    next >= 2 &&
+    typeof purpose === 'string' &&
+    purpose !== '' &&
+    purpose.trim() === purpose &&
+    typeof status === 'string' &&
+    CONSENT_STATUSES.has(status) &&
+    (at === undefined ? !('at' in c) : typeof at === 'number' && instantOf(at) === at) &&
+    (hasSource ? typeof source === 'string' : ownSource === undefined)
+  );
+}
+
 function instantOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= 8.64e15 ? value : undefined;
   return typeof value === 'string' || value instanceof Date ? parseInstant(value) : undefined;
@@ -292,9 +329,13 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
   const namePartOf = memo(normalizeNameDisplay);
   const birthDateOf = memo((value: string) => normalizeBirthDate(value, birthOptions));
   const genderOf = memo(normalizeGender);
-  const textOf = memo(cleanText);
-  const lowerTextOf = memo((value: string) => cleanText(value).toLowerCase());
-  const upperTextOf = memo((value: string) => cleanText(value).toUpperCase());
+  // Values already clean (the common case) skip the memo lookup.
+  const textMemo = memo(cleanText);
+  const lowerTextMemo = memo((value: string) => cleanText(value).toLowerCase());
+  const upperTextMemo = memo((value: string) => cleanText(value).toUpperCase());
+  const textOf = (value: string): string => (isCleanAscii(value) ? value : textMemo(value));
+  const lowerTextOf = (value: string): string => (isCleanAscii(value, 'lower') ? value : lowerTextMemo(value));
+  const upperTextOf = (value: string): string => (isCleanAscii(value, 'upper') ? value : upperTextMemo(value));
   // Emails are mostly distinct: no memo (it would only grow).
   const emailOf = (
     value: string,
@@ -321,7 +362,8 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
     const source = state.text(record, 'source');
     if (source !== undefined) out.source = textOf(source);
     const sourceRecordId = state.text(record, 'sourceRecordId');
-    if (sourceRecordId !== undefined) out.sourceRecordId = cleanText(sourceRecordId);
+    if (sourceRecordId !== undefined)
+      out.sourceRecordId = isCleanAscii(sourceRecordId) ? sourceRecordId : cleanText(sourceRecordId);
 
     let emailKey: string | undefined;
     const email = state.text(record, 'email');
@@ -449,11 +491,12 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
       else out.updatedAt = ms;
     }
 
-    const externalKeys: string[] = [];
+    // Exact-size arrays (most records have one key): no spare capacity kept alive.
+    let externalKeys: string[] | undefined;
     const ownSource = out.source as string | undefined;
     if (ownSource !== undefined) {
       const own = (out.sourceRecordId as string | undefined) ?? id;
-      if (blockExternal([own]) === undefined) externalKeys.push(`${ownSource}:${own}`);
+      if (blockExternal([own]) === undefined) externalKeys = [`${ownSource}:${own}`];
     }
     const rawExternal = record.externalIds;
     if (rawExternal !== undefined && rawExternal !== null) {
@@ -461,7 +504,9 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
         state.problem('externalIds', rawExternal, { code: 'wrong-type', message: 'expected an object of strings' });
       else {
         const types = Object.keys(rawExternal);
-        if (types.length > 1) types.sort();
+        // The input object is kept as is when normalising changes nothing (sorted keys, clean strings).
+        let unchanged = isSortedStrings(types);
+        if (!unchanged) types.sort();
         let externalIds: Record<string, string> | undefined;
         for (const type of types) {
           const value = rawExternal[type];
@@ -471,20 +516,26 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
               code: 'forbidden-key',
               message: 'keys __proto__, constructor and prototype are refused',
             });
+            unchanged = false;
             continue;
           }
           if (typeof value !== 'string' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
             state.problem(field, value, NOT_A_STRING);
+            unchanged = false;
             continue;
           }
-          const cleaned = cleanText(String(value));
+          const cleaned = typeof value === 'string' && isCleanAscii(value) ? value : cleanText(String(value));
+          if (cleaned !== value) unchanged = false;
           if (cleaned === '') continue;
           (externalIds ??= {})[type] = cleaned;
           const hit = blockExternal([cleaned]);
-          if (hit === undefined) externalKeys.push(`${namespaceOf(type)}:${cleaned}`);
-          else state.block({ identifier: 'externalId', field, value: cleaned, rule: hit.rule });
+          if (hit === undefined) {
+            const key = `${namespaceOf(type)}:${cleaned}`;
+            if (externalKeys === undefined) externalKeys = [key];
+            else externalKeys.push(key);
+          } else state.block({ identifier: 'externalId', field, value: cleaned, rule: hit.rule });
         }
-        if (externalIds !== undefined) out.externalIds = externalIds;
+        if (externalIds !== undefined) out.externalIds = unchanged ? rawExternal : externalIds;
       }
     }
 
@@ -497,8 +548,15 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
         });
       else {
         const consents: Consent[] = [];
+        // Consents already in normalised form are kept (and the input array when all are).
+        let unchanged = true;
         for (let i = 0; i < rawConsents.length; i++) {
           const c: unknown = rawConsents[i];
+          if (isNormalizedConsent(c, ownSource)) {
+            consents.push(c);
+            continue;
+          }
+          unchanged = false;
           if (
             !isRecord(c) ||
             typeof c.purpose !== 'string' ||
@@ -526,7 +584,7 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
           if (decisionSource !== undefined) consent.source = decisionSource;
           consents.push(consent);
         }
-        if (consents.length > 0) out.consents = consents;
+        if (consents.length > 0) out.consents = unchanged ? rawConsents : consents;
       }
     }
 
@@ -536,11 +594,16 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
         state.problem('attributes', rawAttributes, { code: 'wrong-type', message: 'expected an object' });
       else {
         const keys = Object.keys(rawAttributes);
-        if (keys.length > 1) keys.sort();
+        // The input object is kept as is when every entry is valid and the keys are sorted.
+        let unchanged = isSortedStrings(keys);
+        if (!unchanged) keys.sort();
         let attributes: Record<string, string | number | boolean | null> | undefined;
         for (const key of keys) {
           const value = rawAttributes[key];
-          if (FORBIDDEN_KEYS.has(key)) continue;
+          if (FORBIDDEN_KEYS.has(key)) {
+            unchanged = false;
+            continue;
+          }
           if (
             value === null ||
             typeof value === 'string' ||
@@ -548,18 +611,20 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
             (typeof value === 'number' && Number.isFinite(value))
           ) {
             (attributes ??= {})[key] = value;
-          } else
+          } else {
+            unchanged = false;
             state.problem(`attributes.${key}`, value, {
               code: 'wrong-type',
               message: 'expected a string, finite number, boolean or null',
             });
+          }
         }
-        if (attributes !== undefined) out.attributes = attributes;
+        if (attributes !== undefined) out.attributes = unchanged ? rawAttributes : attributes;
       }
     }
 
     const matchKeys: { email?: string; phone?: string; name?: string; externalIds: readonly string[] } = {
-      externalIds: externalKeys,
+      externalIds: externalKeys ?? NO_KEYS,
     };
     if (emailKey !== undefined) matchKeys.email = emailKey;
     if (phoneKey !== undefined) matchKeys.phone = phoneKey;

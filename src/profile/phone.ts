@@ -7,6 +7,7 @@
 import { either as E } from 'fp-ts';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { failure, type NormalizationFailure } from './failure.js';
+import { FastPhoneParser } from './phone-parse.js';
 
 /**
  * Options of {@link normalizePhone}.
@@ -73,24 +74,34 @@ export interface PhoneParts {
   readonly national: string;
 }
 
+function unparsed(cleaned: string, region: CountryCode | undefined): E.Either<NormalizationFailure, PhoneParts> {
+  return E.left(
+    failure(
+      'invalid-phone',
+      region === undefined && !cleaned.startsWith('+')
+        ? 'no +country prefix and no default region'
+        : 'not a phone number',
+    ),
+  );
+}
+
 function parseParts(
   cleaned: string,
   region: CountryCode | undefined,
   validation: 'valid' | 'possible',
+  fast?: FastPhoneParser,
 ): E.Either<NormalizationFailure, PhoneParts> {
   if (cleaned === '') return E.left(failure('empty', 'the number is empty'));
   if (cleaned.length > MAX_PHONE_INPUT) return E.left(failure('too-long', `longer than ${MAX_PHONE_INPUT} characters`));
-  const parsed = parsePhoneNumberFromString(cleaned, region === undefined ? {} : { defaultCountry: region });
-  if (parsed === undefined) {
-    return E.left(
-      failure(
-        'invalid-phone',
-        region === undefined && !cleaned.startsWith('+')
-          ? 'no +country prefix and no default region'
-          : 'not a phone number',
-      ),
-    );
+  // Digits-only input, the common case: the same steps as libphonenumber-js with precompiled expressions.
+  const quick = validation === 'valid' ? fast?.parse(cleaned, region) : undefined;
+  if (quick !== undefined) {
+    if (quick.kind === 'unparsed') return unparsed(cleaned, region);
+    if (!quick.valid) return E.left(failure('invalid-phone', `not a ${validation} number for +${quick.callingCode}`));
+    return E.right({ e164: quick.e164, national: quick.national });
   }
+  const parsed = parsePhoneNumberFromString(cleaned, region === undefined ? {} : { defaultCountry: region });
+  if (parsed === undefined) return unparsed(cleaned, region);
   const ok = validation === 'possible' ? parsed.isPossible() : parsed.isValid();
   if (!ok) return E.left(failure('invalid-phone', `not a ${validation} number for +${parsed.countryCallingCode}`));
   return E.right({ e164: parsed.number, national: parsed.nationalNumber });
@@ -106,6 +117,7 @@ export function createPhoneNormalizer(
 ): (input: string, region: string | undefined) => E.Either<NormalizationFailure, PhoneParts> {
   const cache = new Map<string, E.Either<NormalizationFailure, PhoneParts>>();
   const regions = new Map<string, CountryCode | undefined>();
+  const fast = new FastPhoneParser();
   return (input, region) => {
     if (typeof input !== 'string') return E.left(failure('not-a-string', 'a phone number must be a string'));
     if (input.length > 4 * MAX_PHONE_INPUT)
@@ -123,7 +135,7 @@ export function createPhoneNormalizer(
     const key = cleaned.startsWith('+') ? cleaned : `${supported ?? ''}|${cleaned}`;
     let result = cache.get(key);
     if (result === undefined) {
-      result = parseParts(cleaned, supported, validation);
+      result = parseParts(cleaned, supported, validation, fast);
       cache.set(key, result);
     }
     return result;

@@ -203,21 +203,32 @@ export interface ResolveOptions {
   readonly path?: string;
 }
 
-interface Valid {
-  readonly input: number;
-  readonly normalized: NormalizedCustomer;
-}
-
-const RELEASED: Valid = Object.freeze({
-  input: -1,
-  normalized: Object.freeze({ customer: { id: '' }, matchKeys: { externalIds: [] }, fieldIssues: [], blocked: [] }),
+const RELEASED: NormalizedCustomer = Object.freeze({
+  customer: { id: '' },
+  matchKeys: { externalIds: [] },
+  fieldIssues: [],
+  blocked: [],
 });
+
+/** Shared empty evidence list of single-record clusters (results are read-only). */
+const NO_EVIDENCE: readonly MatchEvidence[] = Object.freeze([]);
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The set's strings sorted, in an array of exactly that size (arrays grown by `push` keep spare capacity; results
+ * hold hundreds of thousands of small arrays).
+ */
+function sortedArray(values: ReadonlySet<string>): string[] {
+  const array = new Array<string>(values.size);
+  let i = 0;
+  for (const value of values) array[i++] = value;
+  return array.sort(compareStrings);
+}
 
 function keysOf(rule: IdentifierRule, n: NormalizedCustomer): readonly string[] {
   const keys = n.matchKeys;
@@ -254,6 +265,25 @@ function singleKeyOf(rule: IdentifierRule, n: NormalizedCustomer): string | unde
     default:
       return keysOf(rule, n)[0];
   }
+}
+
+/**
+ * True when the first external key of a record is its own `source:id` key (the normaliser puts it first unless it is
+ * junk) and the record is "simple": no `sourceRecordId` and an id no other record has — then only a key ending in the
+ * record's id can equal its own key.
+ */
+function hasSimpleOwnKey(record: NormalizedCustomer, duplicatedIds: ReadonlySet<string>): boolean {
+  const customer = record.customer;
+  if (customer.source === undefined || customer.sourceRecordId !== undefined || duplicatedIds.has(customer.id))
+    return false;
+  // Keys from `externalIds`: one per entry, except blocked ones; the own key is present when there is one more.
+  let fromExternalIds = 0;
+  if (customer.externalIds !== undefined) {
+    for (const type in customer.externalIds)
+      if (Object.prototype.hasOwnProperty.call(customer.externalIds, type)) fromExternalIds++;
+    for (const b of record.blocked) if (b.identifier === 'externalId') fromExternalIds--;
+  }
+  return record.matchKeys.externalIds.length === fromExternalIds + 1;
 }
 
 const BLOCKED_FIELDS: Readonly<Record<BlockedValue['identifier'], readonly string[]>> = {
@@ -329,7 +359,9 @@ export function resolveDetailed(
   // 1. Normalise.
   const issues: ValidationIssue[] = [];
   const rejected: number[] = [];
-  const valid: Valid[] = [];
+  // Valid records: their normalised form and input index (parallel arrays, no wrapper objects).
+  const valid: NormalizedCustomer[] = [];
+  const inputIndex: number[] = [];
   const input: readonly unknown[] = Array.isArray(records) ? records : [];
   if (!Array.isArray(records)) issues.push(makeIssue(root, 'array of customer records', records));
   for (let i = 0; i < input.length; i++) {
@@ -338,12 +370,13 @@ export function resolveDetailed(
       rejected.push(i);
       for (const issue of result.left) issues.push(issue);
     } else {
-      valid.push({ input: i, normalized: result.right });
+      valid.push(result.right);
+      inputIndex.push(i);
       for (const issue of result.right.fieldIssues) issues.push(issue);
     }
   }
   const n = valid.length;
-  const ids = valid.map((v) => v.normalized.customer.id);
+  const ids = valid.map((v) => v.customer.id);
   const sets = new DisjointSets(n);
 
   // Canonical tie-break between records sharing an id (rare): their normalised content.
@@ -356,8 +389,7 @@ export function resolveDetailed(
     else duplicatedIds.add(ids[r]!);
   }
   if (duplicatedIds.size > 0) {
-    for (let r = 0; r < n; r++)
-      if (duplicatedIds.has(ids[r]!)) tiebreaks[r] = JSON.stringify(valid[r]!.normalized.customer);
+    for (let r = 0; r < n; r++) if (duplicatedIds.has(ids[r]!)) tiebreaks[r] = JSON.stringify(valid[r]!.customer);
   }
 
   // 2. Link.
@@ -374,7 +406,7 @@ export function resolveDetailed(
     valueSets = limited.map((rule) => {
       const map = new Map<number, Set<string>>();
       for (let r = 0; r < n; r++) {
-        const keys = keysOf(rule, valid[r]!.normalized);
+        const keys = keysOf(rule, valid[r]!);
         if (keys.length > 0) map.set(r, new Set(keys));
       }
       return map;
@@ -429,10 +461,11 @@ export function resolveDetailed(
     return true;
   };
 
-  for (let r = 0; r < n; r++) {
-    const first = firstOfId.get(ids[r]!)!;
-    if (first !== r) forceLink(first, r);
-  }
+  if (duplicatedIds.size > 0)
+    for (let r = 0; r < n; r++) {
+      const first = firstOfId.get(ids[r]!)!;
+      if (first !== r) forceLink(first, r);
+    }
 
   const overShared: (OverSharedKey & { priority: number })[] = [];
   const evidenceGroups: { identifier: IdentifierType; key: string; members: number[] }[] = [];
@@ -443,6 +476,8 @@ export function resolveDetailed(
     const slotFirst: number[] = [];
     const slotLast: number[] = [];
     const slotMembers: (number[] | undefined)[] = [];
+    // Slot of each distinct key: its first record, its last record (to skip a record's repeated key) and, once a
+    // second record carries it, all its records.
     const addKey = (key: string, r: number): void => {
       const slot = slotOf.get(key);
       if (slot === undefined) {
@@ -458,11 +493,44 @@ export function resolveDetailed(
         else members.push(r);
       }
     };
-    if (rule.identifier === 'externalId') {
-      for (let r = 0; r < n; r++) for (const key of keysOf(rule, valid[r]!.normalized)) addKey(key, r);
+    if (rule.identifier === 'externalId' && rule.namespaces === undefined) {
+      // Each record naming its source carries its own key `source:id`, almost always unique. Those of "simple" records
+      // (own key present, no sourceRecordId, id not shared) are left out of the map unless some other key ends in the
+      // record's id — the only way another key can equal it — which spares a million map entries.
+      const simpleOwn = new Uint8Array(n);
+      for (let r = 0; r < n; r++) {
+        const record = valid[r]!;
+        const keys = record.matchKeys.externalIds;
+        let k = 0;
+        if (hasSimpleOwnKey(record, duplicatedIds)) {
+          simpleOwn[r] = 1;
+          k = 1;
+        }
+        for (; k < keys.length; k++) addKey(keys[k]!, r);
+      }
+      const endings = new Set<string>();
+      for (const key of slotKeys) endings.add(key.slice(key.lastIndexOf(':') + 1));
+      for (let r = 0; r < n; r++) {
+        if (simpleOwn[r] === 0) continue;
+        const id = ids[r]!;
+        if (!endings.has(id) && !id.includes(':')) continue;
+        const key = valid[r]!.matchKeys.externalIds[0]!;
+        const slot = slotOf.get(key);
+        if (slot === undefined) addKey(key, r);
+        else if (slotFirst[slot] !== r && slotMembers[slot]?.includes(r) !== true) {
+          // Not next to the record's other keys: check it is not already a member.
+          slotLast[slot] = -1;
+          addKey(key, r);
+        }
+      }
+    } else if (rule.identifier === 'externalId') {
+      for (let r = 0; r < n; r++) {
+        const keys = keysOf(rule, valid[r]!);
+        for (let k = 0; k < keys.length; k++) addKey(keys[k]!, r);
+      }
     } else {
       for (let r = 0; r < n; r++) {
-        const key = singleKeyOf(rule, valid[r]!.normalized);
+        const key = singleKeyOf(rule, valid[r]!);
         if (key !== undefined) addKey(key, r);
       }
     }
@@ -513,40 +581,39 @@ export function resolveDetailed(
   });
 
   // 3. Clusters and golden records.
+  // Clusters numbered by first record; members (ascending) in one flat list by counting sort.
   const rootOf = new Int32Array(n);
-  const clusterOfRoot = new Map<number, number>();
-  const clusterMembers: number[][] = [];
+  const clusterOfRoot = new Int32Array(n).fill(-1);
+  let clusterCount = 0;
   for (let r = 0; r < n; r++) {
     const rep = sets.find(r);
     rootOf[r] = rep;
-    let c = clusterOfRoot.get(rep);
-    if (c === undefined) {
-      c = clusterMembers.length;
-      clusterOfRoot.set(rep, c);
-      clusterMembers.push([]);
-    }
-    clusterMembers[c]!.push(r);
+    if (clusterOfRoot[rep] === -1) clusterOfRoot[rep] = clusterCount++;
   }
-  const clusterEvidence: (MatchEvidence[] | undefined)[] = new Array<MatchEvidence[] | undefined>(
-    clusterMembers.length,
-  );
+  const clusterStart = new Int32Array(clusterCount + 1);
+  for (let r = 0; r < n; r++) clusterStart[clusterOfRoot[rootOf[r]!]! + 1]!++;
+  for (let c = 0; c < clusterCount; c++) clusterStart[c + 1]! += clusterStart[c]!;
+  const memberList = new Int32Array(n);
+  const nextSlot = clusterStart.slice(0, clusterCount);
+  for (let r = 0; r < n; r++) memberList[nextSlot[clusterOfRoot[rootOf[r]!]!]!++] = r;
+  const clusterEvidence: (MatchEvidence[] | undefined)[] = new Array<MatchEvidence[] | undefined>(clusterCount);
   for (const group of evidenceGroups) {
     if (!constrained) {
       // Without per-cluster limits every linking group lies inside one cluster.
-      const c = clusterOfRoot.get(rootOf[group.members[0]!]!)!;
+      const c = clusterOfRoot[rootOf[group.members[0]!]!]!;
       const distinct = new Set<string>();
       for (const m of group.members) distinct.add(ids[m]!);
       if (distinct.size < 2) continue;
       (clusterEvidence[c] ??= []).push({
         identifier: group.identifier,
         key: group.key,
-        recordIds: [...distinct].sort(compareStrings),
+        recordIds: sortedArray(distinct),
       });
       continue;
     }
     const byCluster = new Map<number, Set<string>>();
     for (const m of group.members) {
-      const c = clusterOfRoot.get(rootOf[m]!)!;
+      const c = clusterOfRoot[rootOf[m]!]!;
       let idsOf = byCluster.get(c);
       if (idsOf === undefined) byCluster.set(c, (idsOf = new Set()));
       idsOf.add(ids[m]!);
@@ -554,7 +621,7 @@ export function resolveDetailed(
     for (const [c, idsOf] of byCluster) {
       if (idsOf.size < 2) continue;
       const list = clusterEvidence[c] ?? (clusterEvidence[c] = []);
-      list.push({ identifier: group.identifier, key: group.key, recordIds: [...idsOf].sort(compareStrings) });
+      list.push({ identifier: group.identifier, key: group.key, recordIds: sortedArray(idsOf) });
     }
   }
 
@@ -574,7 +641,7 @@ export function resolveDetailed(
     { summary: Omit<BlockedValueSummary, 'sampleRecordIds' | 'recordCount'>; ids: Set<string> }
   >();
   for (const v of valid) {
-    for (const b of v.normalized.blocked) {
+    for (const b of v.blocked) {
       const key = `${b.identifier}\u0000${b.value}`;
       let entry = blockedAgg.get(key);
       if (entry === undefined)
@@ -582,7 +649,7 @@ export function resolveDetailed(
           key,
           (entry = { summary: { identifier: b.identifier, value: b.value, rule: b.rule }, ids: new Set() }),
         );
-      entry.ids.add(v.normalized.customer.id);
+      entry.ids.add(v.customer.id);
     }
   }
   const blockedValues: BlockedValueSummary[] = [...blockedAgg.values()]
@@ -592,11 +659,47 @@ export function resolveDetailed(
     })
     .sort((a, b) => compareStrings(a.identifier, b.identifier) || compareStrings(a.value, b.value));
 
-  const golden: (GoldenRecord & { conflictList: FieldConflict[] })[] = [];
-  for (let c = 0; c < clusterMembers.length; c++) {
-    const members = clusterMembers[c]!;
+  // One golden record per cluster, built in its final form; `conflictsOf[c]` holds the cluster's conflicts.
+  const built = new Array<GoldenRecord>(clusterCount);
+  const conflictsOf = new Array<readonly FieldConflict[] | undefined>(clusterCount);
+  // Smallest record id per cluster: golden ids are the prefix + it, so they sort alike (without building flat strings).
+  const smallestIds = new Array<string>(clusterCount);
+  const prefix = complete.goldenIdPrefix;
+  // Single-source lists are shared between golden records (results are read-only).
+  const sourceLists = new Map<string, readonly string[]>();
+  const noSources: readonly string[] = Object.freeze([]);
+  for (let c = 0; c < clusterCount; c++) {
+    const start = clusterStart[c]!;
+    const end = clusterStart[c + 1]!;
+    if (end - start === 1) {
+      // Fast path (most clusters): the golden record is the normalised record with junk removed.
+      const r = memberList[start]!;
+      const normalized = valid[r]!;
+      const customer = normalized.customer;
+      const goldenId = prefix + customer.id;
+      const parts = survivorship.buildSingle(goldenId, customer, blockedFieldsOf(normalized));
+      if (!keepNormalized) valid[r] = RELEASED;
+      const source = customer.source;
+      let sources = noSources;
+      if (source !== undefined) {
+        sources = sourceLists.get(source) ?? noSources;
+        if (sources === noSources) sourceLists.set(source, (sources = Object.freeze([source])));
+      }
+      smallestIds[c] = customer.id;
+      built[c] = {
+        goldenId,
+        recordIds: [customer.id],
+        sources,
+        customer: parts.customer,
+        provenance: parts.provenance,
+        matchedBy: NO_EVIDENCE,
+      };
+      continue;
+    }
+    const members: number[] = [];
+    for (let i = start; i < end; i++) members.push(memberList[i]!);
     const survivors: SurvivorshipMember[] = members.map((r) => {
-      const normalized = valid[r]!.normalized;
+      const normalized = valid[r]!;
       const customer = normalized.customer;
       return {
         id: customer.id,
@@ -614,38 +717,46 @@ export function resolveDetailed(
       if (recordIds[recordIds.length - 1] !== s.id) recordIds.push(s.id);
       if (s.source !== undefined) sources.add(s.source);
     }
-    const goldenId = complete.goldenIdPrefix + recordIds[0]!;
+    const goldenId = prefix + recordIds[0]!;
     const parts = survivorship.build(goldenId, survivors);
     // The normalised records are not part of the result: let them go as soon as their cluster is built (peak memory).
     if (!keepNormalized) for (const r of members) valid[r] = RELEASED;
-    const evidence = clusterEvidence[c] ?? [];
+    const evidenceList = clusterEvidence[c];
+    const evidence = evidenceList === undefined ? [] : evidenceList.slice();
     evidence.sort(
       (a, b) => identifierOrder.get(a.identifier)! - identifierOrder.get(b.identifier)! || compareStrings(a.key, b.key),
     );
-    golden.push({
+    smallestIds[c] = recordIds[0]!;
+    built[c] = {
       goldenId,
-      recordIds,
-      sources: [...sources].sort(compareStrings),
+      recordIds: recordIds.slice(),
+      sources: sortedArray(sources),
       customer: parts.customer,
       provenance: parts.provenance,
       matchedBy: evidence,
-      conflictList: parts.conflicts,
-    });
+    };
+    if (parts.conflicts.length > 0) conflictsOf[c] = parts.conflicts;
   }
-  golden.sort((a, b) => compareStrings(a.goldenId, b.goldenId));
+  const clusterOrder = Array.from({ length: clusterCount }, (_, c) => c).sort((a, b) =>
+    compareStrings(smallestIds[a]!, smallestIds[b]!),
+  );
 
   const goldenIdOf = Object.create(null) as Record<string, string>;
   const conflicts: FieldConflict[] = [];
-  const goldenRecords: GoldenRecord[] = new Array<GoldenRecord>(golden.length);
+  const goldenRecords: GoldenRecord[] = new Array<GoldenRecord>(clusterCount);
   let clustersWithDuplicates = 0;
   let recordsInDuplicateClusters = 0;
   let largestCluster = 0;
-  for (let g = 0; g < golden.length; g++) {
-    const { conflictList, ...record } = golden[g]!;
+  for (let g = 0; g < clusterCount; g++) {
+    const c = clusterOrder[g]!;
+    const record = built[c]!;
     goldenRecords[g] = record;
-    for (const id of record.recordIds) goldenIdOf[id] = record.goldenId;
-    for (const conflict of conflictList) conflicts.push(conflict);
-    const size = record.recordIds.length;
+    const recordIds = record.recordIds;
+    const goldenId = record.goldenId;
+    for (let i = 0; i < recordIds.length; i++) goldenIdOf[recordIds[i]!] = goldenId;
+    const clusterConflicts = conflictsOf[c];
+    if (clusterConflicts !== undefined) for (const conflict of clusterConflicts) conflicts.push(conflict);
+    const size = recordIds.length;
     if (size >= 2) {
       clustersWithDuplicates++;
       recordsInDuplicateClusters += size;
@@ -655,7 +766,7 @@ export function resolveDetailed(
 
   overShared.sort((a, b) => a.priority - b.priority || compareStrings(a.key, b.key));
   const normalizedByInput = new Array<NormalizedCustomer | undefined>(keepNormalized ? input.length : 0);
-  if (keepNormalized) for (const v of valid) normalizedByInput[v.input] = v.normalized;
+  if (keepNormalized) for (let r = 0; r < n; r++) normalizedByInput[inputIndex[r]!] = valid[r];
   const resolution: IdentityResolution = {
     rules: complete,
     goldenRecords,

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Consent, Customer } from '../core/index.js';
-import { resolveConsents } from './consent.js';
+import { latestDecisions, resolveConsents } from './consent.js';
 import {
   GOLDEN_FIELDS,
   type GoldenField,
@@ -95,6 +95,9 @@ export class Survivorship {
   /** The rule of each golden field (a grouped field takes its group's rule) and the field units in order. */
   private readonly units: { readonly fields: readonly GoldenField[]; readonly rule: SurvivorshipRule }[] = [];
   private readonly fieldRule = new Map<GoldenField, SurvivorshipRule>();
+  /** The strategy of each of {@link GOLDEN_FIELDS}, in that order. */
+  private readonly goldenStrategies: SurvivorshipStrategy[] = [];
+  private readonly ruleCache = new Map<string, SurvivorshipRule>();
 
   constructor(private readonly rules: ResolutionRules) {
     const grouped = new Set<string>();
@@ -104,6 +107,7 @@ export class Survivorship {
     }
     for (const f of GOLDEN_FIELDS) if (!grouped.has(f)) this.units.push({ fields: [f], rule: this.ruleOf(f) });
     for (const unit of this.units) for (const f of unit.fields) this.fieldRule.set(f, unit.rule);
+    for (const f of GOLDEN_FIELDS) this.goldenStrategies.push(this.fieldRule.get(f)!.strategy);
   }
 
   private rankOf(list: readonly string[], source: string | undefined): number {
@@ -139,58 +143,65 @@ export class Survivorship {
   }
 
   ruleOf(field: string): SurvivorshipRule {
+    let rule = this.ruleCache.get(field);
+    if (rule === undefined) this.ruleCache.set(field, (rule = this.findRule(field)));
+    return rule;
+  }
+
+  private findRule(field: string): SurvivorshipRule {
     const fields = this.rules.survivorship.fields;
     if (field.startsWith('attributes.')) return fields[field] ?? fields.attributes ?? this.rules.survivorship.default;
     if (field.startsWith('externalIds.')) return fields.externalIds ?? this.rules.survivorship.default;
     return fields[field] ?? this.rules.survivorship.default;
   }
 
-  private isEmpty(member: SurvivorshipMember, fields: readonly string[]): boolean {
-    for (const f of fields) if (this.valueOf(member, f) !== undefined) return false;
-    return true;
-  }
-
   /**
-   * Chooses the winning record for a group of fields (one field or a field group). `recency[i]` is member i's
-   * position in the most-recent-first order, the final tie-break of every strategy.
+   * Chooses the winning member for a group of fields (one field or a field group); `columns[k][i]` is member i's value
+   * of the group's field k (undefined when empty or blocked). `recency[i]` is member i's position in the
+   * most-recent-first order, the final tie-break of every strategy. Returns the member index, or -1.
    */
   private winner(
     members: readonly SurvivorshipMember[],
     recency: readonly number[],
-    fields: readonly string[],
+    columns: readonly (readonly (Scalar | undefined)[])[],
     rule: SurvivorshipRule,
-  ): SurvivorshipMember | undefined {
+  ): number {
     const ignoreEmpty =
       rule.ignoreEmpty !== false ||
       rule.strategy === 'smallest' ||
       rule.strategy === 'largest' ||
       rule.strategy === 'longest';
-    const lead = fields[0]!;
+    const lead = columns[0]!;
+    const isEmpty = (i: number): boolean => {
+      for (const column of columns) if (column[i] !== undefined) return false;
+      return true;
+    };
     let best = -1;
     let bestKey = 0;
     let bestValue: Scalar | undefined;
     let counts: Map<string, number> | undefined;
-    const tupleKey = (m: SurvivorshipMember): string => {
-      if (fields.length === 1) {
-        const value = this.valueOf(m, lead);
-        return value === undefined ? '' : `${typeof value}:${String(value)}`;
-      }
-      let key = '';
-      for (const f of fields) key += `${JSON.stringify(this.valueOf(m, f) ?? null)},`;
-      return key;
-    };
+    let keys: string[] | undefined;
     if (rule.strategy === 'mostFrequent') {
       counts = new Map();
-      for (const m of members) {
-        if (ignoreEmpty && this.isEmpty(m, fields)) continue;
-        const key = tupleKey(m);
+      keys = new Array<string>(members.length);
+      for (let i = 0; i < members.length; i++) {
+        let key: string;
+        if (columns.length === 1) {
+          const value = lead[i];
+          key = value === undefined ? '' : `${typeof value}:${String(value)}`;
+        } else {
+          key = '';
+          for (const column of columns) key += `${JSON.stringify(column[i] ?? null)},`;
+        }
+        keys[i] = key;
+        if (ignoreEmpty && isEmpty(i)) continue;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
     const sourceList = rule.sourcePriority ?? this.rules.sourcePriority;
     for (let i = 0; i < members.length; i++) {
       const m = members[i]!;
-      if (ignoreEmpty && this.isEmpty(m, fields)) continue;
+      if (ignoreEmpty && isEmpty(i)) continue;
       // Primary key of the strategy, smaller is better; ties go to the more recent record.
       let key = 0;
       let value: Scalar | undefined;
@@ -206,19 +217,19 @@ export class Survivorship {
           break;
         case 'longest': {
           let length = 0;
-          for (const f of fields) {
-            const v = this.valueOf(m, f);
+          for (const column of columns) {
+            const v = column[i];
             if (v !== undefined) length += codePointLength(String(v));
           }
           key = -length;
           break;
         }
         case 'mostFrequent':
-          key = -(counts!.get(tupleKey(m)) ?? 0);
+          key = -(counts!.get(keys![i]!) ?? 0);
           break;
         case 'smallest':
         case 'largest':
-          value = this.valueOf(m, lead);
+          value = lead[i];
           if (value === undefined) continue;
           break;
       }
@@ -239,19 +250,20 @@ export class Survivorship {
         bestValue = value;
       }
     }
-    return best < 0 ? undefined : members[best];
+    return best;
   }
 
-  private conflictOf(
+  /** The conflict of one field, `column[i]` being member i's value (see {@link Survivorship.winner}). */
+  private static conflictOf(
     goldenId: string,
     members: readonly SurvivorshipMember[],
+    column: readonly (Scalar | undefined)[],
     field: string,
     chosen: Scalar | undefined,
   ): FieldConflict | undefined {
     let first: Scalar | undefined;
     let distinct = false;
-    for (const m of members) {
-      const value = this.valueOf(m, field);
+    for (const value of column) {
       if (value === undefined) continue;
       if (first === undefined) first = value;
       else if (value !== first) {
@@ -260,74 +272,163 @@ export class Survivorship {
       }
     }
     if (!distinct) return undefined;
-    const byValue = new Map<string, { value: Scalar; recordIds: string[] }>();
-    for (const m of members) {
-      const value = this.valueOf(m, field);
+    // Distinct values (same type and value; values are finite, so `===` is string equality), first-seen order.
+    const values: { value: Scalar; recordIds: string[] }[] = [];
+    // Large clusters: a map (SameValueZero, i.e. `===` here) keeps this linear.
+    const byValue = members.length > 32 ? new Map<Scalar, { value: Scalar; recordIds: string[] }>() : undefined;
+    for (let i = 0; i < members.length; i++) {
+      const value = column[i];
       if (value === undefined) continue;
-      const key = `${typeof value}:${String(value)}`;
-      const entry = byValue.get(key);
-      if (entry === undefined) byValue.set(key, { value, recordIds: [m.id] });
-      else if (!entry.recordIds.includes(m.id)) entry.recordIds.push(m.id);
+      const id = members[i]!.id;
+      let entry: { value: Scalar; recordIds: string[] } | undefined;
+      if (byValue !== undefined) entry = byValue.get(value);
+      else
+        for (let v = 0; v < values.length; v++) {
+          const candidate = values[v]!;
+          if (candidate.value === value) {
+            entry = candidate;
+            break;
+          }
+        }
+      if (entry === undefined) {
+        entry = { value, recordIds: [id] };
+        values.push(entry);
+        byValue?.set(value, entry);
+      } else if (!entry.recordIds.includes(id)) entry.recordIds.push(id);
     }
-    const values = [...byValue.values()].sort((a, b) => compareScalars(a.value, b.value));
-    for (const v of values) v.recordIds.sort();
-    return { goldenId, field, ...(chosen === undefined ? {} : { chosen }), values };
+    values.sort((a, b) => compareScalars(a.value, b.value));
+    // Exact-size arrays (see `slice`): conflicts are kept by the hundred thousand.
+    for (const v of values) if (v.recordIds.length > 1) v.recordIds = v.recordIds.slice().sort();
+    const exact = values.slice();
+    return chosen === undefined ? { goldenId, field, values: exact } : { goldenId, field, chosen, values: exact };
   }
 
-  private provenanceOf(member: SurvivorshipMember, strategy: SurvivorshipStrategy): FieldProvenance {
-    const provenance: { recordId: string; source?: string; updatedAt?: number; strategy: SurvivorshipStrategy } = {
-      recordId: member.id,
-      strategy,
-    };
-    if (member.source !== undefined) provenance.source = member.source;
-    if (member.updatedAt !== undefined) provenance.updatedAt = member.updatedAt;
-    return provenance;
+  /** Every member's value of a field (undefined when empty or blocked). */
+  private column(members: readonly SurvivorshipMember[], field: string): (Scalar | undefined)[] {
+    const column = new Array<Scalar | undefined>(members.length);
+    for (let i = 0; i < members.length; i++) column[i] = this.valueOf(members[i]!, field);
+    return column;
   }
 
-  /** The golden record of a single-record cluster: its normalised values, junk removed (fast path). */
-  private buildSingle(goldenId: string, m: SurvivorshipMember): GoldenParts {
+  /** Every member's value of `container.key` (`field`), undefined when empty or blocked. */
+  private static containerColumn(
+    members: readonly SurvivorshipMember[],
+    container: 'externalIds' | 'attributes',
+    key: string,
+    field: string,
+  ): (Scalar | undefined)[] {
+    const column = new Array<Scalar | undefined>(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      const entries = m.customer[container] as Readonly<Record<string, Scalar | null>> | undefined;
+      const value = entries?.[key];
+      column[i] =
+        value === undefined || value === null || value === '' || m.blockedFields?.has(field) === true
+          ? undefined
+          : value;
+    }
+    return column;
+  }
+
+  private provenanceOf(
+    member: Pick<SurvivorshipMember, 'id' | 'source' | 'updatedAt'> | Customer,
+    strategy: SurvivorshipStrategy,
+  ): FieldProvenance {
+    // One literal per shape (keys in output order): no property-array growth, smaller objects.
+    const recordId = member.id;
+    const { source, updatedAt } = member;
+    if (source !== undefined)
+      return updatedAt !== undefined ? { recordId, strategy, source, updatedAt } : { recordId, strategy, source };
+    return updatedAt !== undefined ? { recordId, strategy, updatedAt } : { recordId, strategy };
+  }
+
+  /**
+   * The golden record of a single-record cluster: its normalised values, junk (`blocked` fields) removed (fast path;
+   * no conflicts).
+   */
+  buildSingle(
+    goldenId: string,
+    record: Customer,
+    blocked: ReadonlySet<string> | undefined,
+  ): Pick<GoldenParts, 'customer' | 'provenance'> {
     const out: Record<string, unknown> = { id: goldenId };
     const provenance: Record<string, FieldProvenance> = {};
-    const byStrategy = new Map<SurvivorshipStrategy, FieldProvenance>();
-    const provenanceFor = (strategy: SurvivorshipStrategy): FieldProvenance => {
-      let p = byStrategy.get(strategy);
-      if (p === undefined) byStrategy.set(strategy, (p = this.provenanceOf(m, strategy)));
-      return p;
-    };
-    const customer = m.customer as Record<string, unknown>;
-    for (const field of GOLDEN_FIELDS) {
+    const byStrategy: Partial<Record<SurvivorshipStrategy, FieldProvenance>> = {};
+    const customer = record as Record<string, unknown>;
+    for (let f = 0; f < GOLDEN_FIELDS.length; f++) {
+      const field = GOLDEN_FIELDS[f]!;
       const value = customer[field];
-      if (value === undefined || value === null || value === '' || m.blockedFields?.has(field) === true) continue;
+      if (value === undefined || value === null || value === '' || blocked?.has(field) === true) continue;
       out[field] = value;
-      provenance[field] = provenanceFor(this.fieldRule.get(field)!.strategy);
+      const strategy = this.goldenStrategies[f]!;
+      provenance[field] = byStrategy[strategy] ??= this.provenanceOf(record, strategy);
     }
-    for (const [container, prefix] of [
-      ['externalIds', 'externalIds.'],
-      ['attributes', 'attributes.'],
-    ] as const) {
-      const values = m.customer[container];
-      if (values === undefined) continue;
-      let copy: Record<string, Scalar> | undefined;
-      for (const key of Object.keys(values).sort()) {
-        const field = prefix + key;
-        const value = this.valueOf(m, field);
-        if (value === undefined) continue;
-        (copy ??= {})[key] = value;
-        provenance[field] = provenanceFor(this.ruleOf(field).strategy);
-      }
-      if (copy !== undefined) out[container] = copy;
-    }
-    const consents = m.customer.consents;
+    if (record.externalIds !== undefined)
+      this.copySingleContainer(record, blocked, 'externalIds', 'externalIds.', out, provenance, byStrategy);
+    if (record.attributes !== undefined)
+      this.copySingleContainer(record, blocked, 'attributes', 'attributes.', out, provenance, byStrategy);
+    const consents = record.consents;
     if (consents !== undefined && consents.length > 0) out.consents = goldenConsents(consents);
-    if (m.updatedAt !== undefined) out.updatedAt = m.updatedAt;
-    return { customer: out as Customer, provenance, conflicts: [] };
+    if (record.updatedAt !== undefined) out.updatedAt = record.updatedAt;
+    return { customer: out as Customer, provenance };
+  }
+
+  /** The golden field name and rule strategy of each container key (`attributes` + `tier`), cached. */
+  private readonly containerFields = {
+    externalIds: new Map<string, { readonly field: string; readonly strategy: SurvivorshipStrategy }>(),
+    attributes: new Map<string, { readonly field: string; readonly strategy: SurvivorshipStrategy }>(),
+  };
+
+  /**
+   * Copies a single record's `externalIds` / `attributes` into its golden record, skipping empty and blocked values;
+   * the record's own object is kept when nothing is skipped (its keys are already sorted by the normaliser).
+   */
+  private copySingleContainer(
+    record: Customer,
+    blocked: ReadonlySet<string> | undefined,
+    container: 'externalIds' | 'attributes',
+    prefix: string,
+    out: Record<string, unknown>,
+    provenance: Record<string, FieldProvenance>,
+    byStrategy: Partial<Record<SurvivorshipStrategy, FieldProvenance>>,
+  ): void {
+    const values = record[container] as Readonly<Record<string, Scalar | null>>;
+    const keys = Object.keys(values);
+    if (keys.length > 1) keys.sort();
+    const fields = this.containerFields[container];
+    let kept = 0;
+    let copy: Record<string, Scalar> | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      let entry = fields.get(key);
+      if (entry === undefined) {
+        const field = prefix + key;
+        fields.set(key, (entry = { field, strategy: this.ruleOf(field).strategy }));
+      }
+      const value = values[key];
+      if (value === undefined || value === null || value === '' || blocked?.has(entry.field) === true) {
+        // Something is skipped: copy the entries kept so far.
+        if (copy === undefined) {
+          copy = {};
+          for (let j = 0; j < k; j++) copy[keys[j]!] = values[keys[j]!]!;
+        }
+        continue;
+      }
+      if (copy !== undefined) copy[key] = value;
+      kept++;
+      provenance[entry.field] = byStrategy[entry.strategy] ??= this.provenanceOf(record, entry.strategy);
+    }
+    if (kept > 0) out[container] = copy ?? values;
   }
 
   /**
    * Builds the golden record of a cluster. `members` are sorted by id; `goldenId` becomes the customer's `id`.
    */
   build(goldenId: string, members: readonly SurvivorshipMember[]): GoldenParts {
-    if (members.length === 1) return this.buildSingle(goldenId, members[0]!);
+    if (members.length === 1) {
+      const single = this.buildSingle(goldenId, members[0]!.customer, members[0]!.blockedFields);
+      return { customer: single.customer, provenance: single.provenance, conflicts: [] };
+    }
     const order = members.map((_, i) => i).sort((a, b) => this.compareRecent(members[a]!, members[b]!));
     const recency = new Array<number>(members.length);
     order.forEach((memberIndex, position) => (recency[memberIndex] = position));
@@ -335,23 +436,30 @@ export class Survivorship {
     const out: Record<string, unknown> = { id: goldenId };
     const provenance: Record<string, FieldProvenance> = {};
     const conflicts: FieldConflict[] = [];
+    // Each golden field's values, read once per member.
+    const columns = new Map<string, (Scalar | undefined)[]>();
+    for (const field of GOLDEN_FIELDS) columns.set(field, this.column(members, field));
     const values = new Map<GoldenField, Scalar>();
     const provenanceOfField = new Map<GoldenField, FieldProvenance>();
-    const provenanceCache = new Map<SurvivorshipMember, Map<SurvivorshipStrategy, FieldProvenance>>();
-    const provenanceFor = (member: SurvivorshipMember, strategy: SurvivorshipStrategy): FieldProvenance => {
-      let byStrategy = provenanceCache.get(member);
+    const provenanceCache: (Map<SurvivorshipStrategy, FieldProvenance> | undefined)[] = new Array<
+      Map<SurvivorshipStrategy, FieldProvenance> | undefined
+    >(members.length);
+    const provenanceFor = (index: number, strategy: SurvivorshipStrategy): FieldProvenance => {
+      let byStrategy = provenanceCache[index];
       if (byStrategy === undefined)
-        provenanceCache.set(member, (byStrategy = new Map<SurvivorshipStrategy, FieldProvenance>()));
+        provenanceCache[index] = byStrategy = new Map<SurvivorshipStrategy, FieldProvenance>();
       let p = byStrategy.get(strategy);
-      if (p === undefined) byStrategy.set(strategy, (p = this.provenanceOf(member, strategy)));
+      if (p === undefined) byStrategy.set(strategy, (p = this.provenanceOf(members[index]!, strategy)));
       return p;
     };
     for (const unit of this.units) {
-      const win = this.winner(members, recency, unit.fields, unit.rule);
-      if (win === undefined) continue;
-      for (const field of unit.fields) {
-        const value = this.valueOf(win, field);
+      const unitColumns = unit.fields.map((field) => columns.get(field)!);
+      const win = this.winner(members, recency, unitColumns, unit.rule);
+      if (win < 0) continue;
+      for (let k = 0; k < unit.fields.length; k++) {
+        const value = unitColumns[k]![win];
         if (value === undefined) continue;
+        const field = unit.fields[k]!;
         values.set(field, value);
         provenanceOfField.set(field, provenanceFor(win, unit.rule.strategy));
       }
@@ -362,7 +470,7 @@ export class Survivorship {
         out[field] = value;
         provenance[field] = provenanceOfField.get(field)!;
       }
-      const conflict = this.conflictOf(goldenId, members, field, value);
+      const conflict = Survivorship.conflictOf(goldenId, members, columns.get(field)!, field, value);
       if (conflict !== undefined) conflicts.push(conflict);
     }
 
@@ -371,21 +479,25 @@ export class Survivorship {
       ['attributes', 'attributes.'],
     ] as const) {
       const keys = new Set<string>();
-      for (const m of members) for (const key of Object.keys(m.customer[container] ?? {})) keys.add(key);
+      for (const m of members) {
+        const entries = m.customer[container];
+        if (entries !== undefined) for (const key of Object.keys(entries)) keys.add(key);
+      }
       if (keys.size === 0) continue;
       const merged: Record<string, Scalar> = {};
       let any = false;
       for (const key of [...keys].sort()) {
         const field = prefix + key;
         const rule = this.ruleOf(field);
-        const win = this.winner(members, recency, [field], rule);
-        const value = win === undefined ? undefined : this.valueOf(win, field);
-        if (value !== undefined && win !== undefined) {
+        const column = Survivorship.containerColumn(members, container, key, field);
+        const win = this.winner(members, recency, [column], rule);
+        const value = win < 0 ? undefined : column[win];
+        if (value !== undefined) {
           merged[key] = value;
           any = true;
           provenance[field] = provenanceFor(win, rule.strategy);
         }
-        const conflict = this.conflictOf(goldenId, members, field, value);
+        const conflict = Survivorship.conflictOf(goldenId, members, column, field, value);
         if (conflict !== undefined) conflicts.push(conflict);
       }
       if (any) out[container] = merged;
@@ -409,7 +521,21 @@ function goldenConsents(decisions: readonly Consent[]): readonly Consent[] {
   let distinctSorted = true;
   for (let i = 1; i < decisions.length && distinctSorted; i++)
     distinctSorted = decisions[i - 1]!.purpose < decisions[i]!.purpose;
-  if (distinctSorted && decisions.every((d) => d.purpose === d.purpose.trim() && d.purpose !== '')) return decisions;
+  let clean = true;
+  for (let i = 0; i < decisions.length && clean; i++) {
+    const purpose = decisions[i]!.purpose;
+    clean = purpose !== '' && purpose === purpose.trim();
+  }
+  if (clean && distinctSorted) return decisions;
+  if (clean) {
+    // One decision per purpose, unsorted: the same decisions (normalised consents, already in output form) sorted.
+    const sorted = decisions.slice().sort((a, b) => (a.purpose < b.purpose ? -1 : a.purpose > b.purpose ? 1 : 0));
+    let distinct = true;
+    for (let i = 1; i < sorted.length && distinct; i++) distinct = sorted[i - 1]!.purpose !== sorted[i]!.purpose;
+    if (distinct) return sorted;
+    // Several decisions per purpose: the winning decision objects (normalised consents, already in output form).
+    return latestDecisions(decisions);
+  }
   return resolveConsents(decisions).map((state) => {
     const consent: { purpose: string; status: Consent['status']; at?: number; source?: string } = {
       purpose: state.purpose,

@@ -29,6 +29,25 @@ export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
+/**
+ * True when `text` is printable ASCII without leading, trailing or repeated spaces — so {@link cleanText} returns it
+ * unchanged — and, for `letterCase` `lower` / `upper`, holds no ASCII letter of the other case (so `toLowerCase` /
+ * `toUpperCase` return it unchanged too). A cheap check that spares a memo lookup for values already clean.
+ */
+export function isCleanAscii(text: string, letterCase: 'any' | 'lower' | 'upper' = 'any'): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  const lowFrom = letterCase === 'lower' ? 0x41 : letterCase === 'upper' ? 0x61 : 0x100;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || (code === 0x20 && previous === 0x20) || (code >= lowFrom && code < lowFrom + 26))
+      return false;
+    previous = code;
+  }
+  return true;
+}
+
 /** Width folding then whitespace collapsing: the basic clean-up of every free-text field. */
 export function cleanText(text: string): string {
   return collapseWhitespace(foldWidth(text));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Consent } from '../../src/core/index.js';
 import { hasConsent, resolveConsents } from '../../src/profile/index.js';
 import { shuffled } from './fixtures.js';
+import { latestDecisions } from '../../src/profile/consent.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -70,6 +71,25 @@ describe('resolveConsents', () => {
         expect(resolveConsents(shuffled(decisions, seed))).toEqual(resolveConsents(decisions));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('latestDecisions', () => {
+  it('returns the winning decision objects of resolveConsents, sorted by purpose', () => {
+    const decisions: Consent[] = [
+      { purpose: 'sms', status: 'granted', at: 5, source: 'shop' },
+      { purpose: 'email', status: 'granted', at: 3 },
+      { purpose: 'sms', status: 'denied', at: 5, source: 'crm' },
+      { purpose: 'email', status: 'unknown' },
+    ];
+    const latest = latestDecisions(decisions);
+    expect(latest).toHaveLength(2);
+    expect(latest[0]).toBe(decisions[1]);
+    expect(latest[1]).toBe(decisions[2]);
+    const states = resolveConsents(decisions);
+    expect(latest.map((d) => [d.purpose, d.status, d.at, d.source])).toEqual(
+      states.map((s) => [s.purpose, s.status, s.at, s.source]),
     );
   });
 });

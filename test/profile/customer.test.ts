@@ -133,6 +133,44 @@ describe('normalizeCustomer', () => {
     expect(result.right.fieldIssues.map((i) => i.path)).toEqual(['customer.consents[1]', 'customer.attributes.bad']);
   });
 
+  it('keeps input consents, attributes and external ids that are already normalised, copies the others', () => {
+    const consents = [
+      { purpose: 'sms', status: 'granted' as const, at: 1, source: 'shop' },
+      { purpose: 'email', status: 'denied' as const, source: 'crm' },
+    ];
+    const attributes = { language: 'de', tier: null };
+    const externalIds = { crmId: 'K-7', shopCustomerId: 'C1' };
+    const kept = E.getOrElseW(() => undefined)(
+      normalizeCustomer({ id: 'c1', source: 'shop', consents, attributes, externalIds }),
+    )!.customer;
+    expect(kept.consents).toBe(consents);
+    expect(kept.attributes).toBe(attributes);
+    expect(kept.externalIds).toBe(externalIds);
+
+    const copied = E.getOrElseW(() => undefined)(
+      normalizeCustomer({
+        id: 'c2',
+        source: 'shop',
+        consents: [
+          { status: 'granted', purpose: 'sms', at: 1 }, // key order
+          { purpose: ' email ', status: 'denied', at: '2024-01-01' }, // untrimmed purpose, ISO date, no source
+          { purpose: 'post', status: 'unknown', source: 'crm' },
+        ],
+        attributes: { tier: 'gold', language: 'de' }, // unsorted keys
+        externalIds: { crmId: ' K-7 ' }, // not clean
+      } as unknown as Customer),
+    )!.customer;
+    expect(JSON.stringify(copied.consents)).toBe(
+      JSON.stringify([
+        { purpose: 'sms', status: 'granted', at: 1, source: 'shop' },
+        { purpose: 'email', status: 'denied', at: Date.UTC(2024, 0, 1), source: 'shop' },
+        { purpose: 'post', status: 'unknown', source: 'crm' },
+      ]),
+    );
+    expect(JSON.stringify(copied.attributes)).toBe('{"language":"de","tier":"gold"}');
+    expect(copied.externalIds).toEqual({ crmId: 'K-7' });
+  });
+
   it('rejects records without an object shape or an id', () => {
     expect(E.isLeft(normalizeCustomer(null as unknown as Customer))).toBe(true);
     expect(normalizeCustomer({ email: 'x' } as unknown as Customer)).toEqual(

@@ -53,6 +53,25 @@ describe('resolveIdentities: linking', () => {
     ]);
   });
 
+  it('links own source keys in every form (sourceRecordId, ids with colons, self references, junk ids)', () => {
+    const result = resolveIdentities([
+      { id: 'C1', source: 'shop' },
+      { id: 'crm-1', source: 'crm', externalIds: { shopCustomerId: 'C1' } },
+      { id: 'S-9', source: 'shop', sourceRecordId: 'C1' },
+      { id: 'a:b', source: 'pos' },
+      { id: 'z', externalIds: { posId: 'a:b' } },
+      { id: 'C7', source: 'shop', externalIds: { shopCustomerId: 'C7' } },
+      { id: '000', source: 'shop' },
+      { id: 'crm-2', source: 'crm', externalIds: { shopCustomerId: '000' } },
+      { id: 'T1', source: 'crm', sourceRecordId: 'crm-2' },
+    ]);
+    expect(clusters(result)).toEqual([['000'], ['C1', 'S-9', 'crm-1'], ['C7'], ['T1', 'crm-2'], ['a:b', 'z']]);
+    expect(result.stats.linkingKeys).toEqual({ externalId: 3, email: 0, phone: 0 });
+    expect(result.goldenRecords[1]!.matchedBy).toEqual([
+      { identifier: 'externalId', key: 'shop:C1', recordIds: ['C1', 'S-9', 'crm-1'] },
+    ]);
+  });
+
   it('never links through junk values, and reports them', () => {
     const result = resolveIdentities([
       { id: 'A', email: 'test@test.com' },

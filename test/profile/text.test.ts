@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanText, isCleanAscii } from '../../src/profile/text.js';
+
+describe('isCleanAscii', () => {
+  it('accepts clean printable ASCII and refuses what cleanText would change', () => {
+    expect(isCleanAscii('organic search')).toBe(true);
+    expect(isCleanAscii('SW1A 1AA', 'upper')).toBe(true);
+    expect(isCleanAscii('sw1a 1aa', 'upper')).toBe(false);
+    expect(isCleanAscii('Paid Search', 'lower')).toBe(false);
+    expect(isCleanAscii('paid search', 'lower')).toBe(true);
+    expect(isCleanAscii(' shop')).toBe(false);
+    expect(isCleanAscii('shop ')).toBe(false);
+    expect(isCleanAscii('a  b')).toBe(false);
+    expect(isCleanAscii('a\tb')).toBe(false);
+    expect(isCleanAscii('Nürnberg')).toBe(false);
+    expect(isCleanAscii('')).toBe(false);
+  });
+
+  it('implies that cleaning (and case folding) leaves the text unchanged', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'B', ' ', '1', '-', '\t', 'é', 'Ｂ', '\u3000', '\u200b') }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        if (isCleanAscii(value)) expect(cleanText(value)).toBe(value);
+        if (isCleanAscii(value, 'lower')) expect(cleanText(value).toLowerCase()).toBe(value);
+        if (isCleanAscii(value, 'upper')) expect(cleanText(value).toUpperCase()).toBe(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
