@@ -5,129 +5,29 @@
  *
  * @module
  */
-import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { parseDecimal, parseInstant } from '../core/index.js';
+import {
+  boundedInteger as boundedIntegerNamed,
+  errorAt,
+  expectation,
+  parseDecimal,
+  parseInstant,
+  strictObject,
+  taggedUnion,
+} from '../core/index.js';
 
-function isPlainObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u) && !(u instanceof Date);
-}
+export { errorAt, expectation, strictObject, taggedUnion };
 
 /**
- * A named marker used only to label a context entry of a validation error (its name becomes the issue's
- * `expected`).
+ * An integer within bounds (inclusive), named `integer between min and max` in issues.
  *
  * @example
  * ```ts
- * expectation('one of: floor, half-up').name //=> 'one of: floor, half-up'
+ * boundedInteger(1, 12).decode(13) // left
  * ```
  */
-export function expectation(name: string): t.Decoder<unknown, unknown> {
-  return new t.Type<unknown>(
-    name,
-    t.unknown.is,
-    (u, c) => t.failure(u, c),
-    (a) => a,
-  );
-}
-
-/**
- * Builds one validation error at a sub-path of `c`, naming what was expected there.
- *
- * @example
- * ```ts
- * const error = errorAt([], ['rules', '0', 'points'], 'positive decimal', -1);
- * error.context.length //=> 3
- * ```
- */
-export function errorAt(c: t.Context, keys: readonly string[], expected: string, value: unknown): t.ValidationError {
-  const marker = expectation(expected);
-  const context: t.ContextEntry[] = [...c];
-  for (const key of keys) context.push({ key, type: marker, actual: value });
-  return { value, context };
-}
-
-/**
- * A strict object codec: `required` and `optional` props like `t.type`/`t.partial`, and every key that is not
- * declared is reported as an issue at its own path.
- *
- * @example
- * ```ts
- * const Cap = strictObject('cap', { points: t.string }, { period: t.string });
- * decodeWith(Cap, { points: '5', perod: 'day' }, 'cap') // left: cap.perod: expected no such field ...
- * ```
- */
-export function strictObject<R extends t.Props, O extends t.Props>(
-  name: string,
-  required: R,
-  optional: O,
-): t.Type<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>, unknown> {
-  const requiredCodec = t.type(required);
-  const optionalCodec = t.partial(optional);
-  const requiredKeys = Object.keys(required);
-  const optionalKeys = Object.keys(optional);
-  const allowed = new Set([...requiredKeys, ...optionalKeys]);
-  const unknownField = expectation(`no such field (allowed: ${[...allowed].join(', ')})`);
-  type A = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
-  const is = (u: unknown): u is A => requiredCodec.is(u) && optionalCodec.is(u);
-  return new t.Type<A, unknown, unknown>(
-    name,
-    is,
-    (u, c) => {
-      if (!isPlainObject(u)) return t.failure(u, c);
-      const errors: t.ValidationError[] = [];
-      for (const key of Object.keys(u)) {
-        if (!allowed.has(key))
-          errors.push({ value: u[key], context: [...c, { key, type: unknownField, actual: u[key] }] });
-      }
-      const a = requiredCodec.validate(u, c);
-      const b = optionalCodec.validate(u, c);
-      if (E.isLeft(a)) errors.push(...a.left);
-      if (E.isLeft(b)) errors.push(...b.left);
-      if (errors.length > 0 || E.isLeft(a) || E.isLeft(b)) return t.failures(errors);
-      // Keep only the declared keys, each with its decoded (normalised) value.
-      const result: Record<string, unknown> = {};
-      for (const key of requiredKeys) result[key] = (a.right as Record<string, unknown>)[key];
-      for (const key of optionalKeys) {
-        if (Object.prototype.hasOwnProperty.call(u, key) && u[key] !== undefined)
-          result[key] = (b.right as Record<string, unknown>)[key];
-      }
-      return t.success(result as A);
-    },
-    (a) => a,
-  );
-}
-
-/**
- * A union of strict objects told apart by a string tag field (`kind`, `mode`...). An unknown or missing tag is one
- * issue at the tag's path listing the accepted tags; otherwise the matching member reports its own issues.
- *
- * @example
- * ```ts
- * const Pending = taggedUnion('pending policy', 'mode', { none: strictObject('none', { mode: t.literal('none') }, {}) });
- * ```
- */
-export function taggedUnion<M extends Record<string, t.Mixed>>(
-  name: string,
-  tag: string,
-  members: M,
-): t.Type<t.TypeOf<M[keyof M]>, unknown> {
-  const tags = Object.keys(members);
-  const tagExpectation = `one of: ${tags.join(', ')}`;
-  type A = t.TypeOf<M[keyof M]>;
-  return new t.Type<A, unknown, unknown>(
-    name,
-    (u): u is A => isPlainObject(u) && typeof u[tag] === 'string' && tags.includes(u[tag]) && members[u[tag]]!.is(u),
-    (u, c) => {
-      if (!isPlainObject(u)) return t.failure(u, c);
-      const value = u[tag];
-      if (typeof value !== 'string' || !Object.prototype.hasOwnProperty.call(members, value)) {
-        return t.failures([errorAt(c, [tag], tagExpectation, value)]);
-      }
-      return members[value]!.validate(u, c) as t.Validation<A>;
-    },
-    (a) => a,
-  );
+export function boundedInteger(min: number, max: number): t.Type<number, number> {
+  return boundedIntegerNamed(min, max, `integer between ${min} and ${max}`);
 }
 
 function decimalCodec(
@@ -227,24 +127,6 @@ function isMonthDay(text: string): boolean {
   const day = Number(match[2]);
   const max = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return max !== undefined && day >= 1 && day <= max;
-}
-
-/**
- * An integer within bounds (inclusive).
- *
- * @example
- * ```ts
- * boundedInteger(1, 12).decode(13) // left
- * ```
- */
-export function boundedInteger(min: number, max: number): t.Type<number, number> {
-  return new t.Type<number, number, unknown>(
-    `integer between ${min} and ${max}`,
-    (u): u is number => Number.isInteger(u) && (u as number) >= min && (u as number) <= max,
-    (u, c) =>
-      Number.isInteger(u) && (u as number) >= min && (u as number) <= max ? t.success(u as number) : t.failure(u, c),
-    (a) => a,
-  );
 }
 
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
