@@ -20,6 +20,7 @@ import {
   tierStatus,
 } from '../src/loyalty/index.js';
 import type { Transaction } from '../src/core/index.js';
+import { BENCH_RULES, BENCH_TIERS } from '../test/loyalty/bench-program.js';
 import { measure } from './harness.js';
 
 const TEN_RULES = {
@@ -32,23 +33,7 @@ const TEN_RULES = {
   rounding: { mode: 'floor', scope: 'order' },
   expiry: { lot: { kind: 'after', months: 12, roundTo: 'month' } },
   caps: { perTransaction: '5000' },
-  rules: [
-    { id: 'base', kind: 'spend', points: '1', per: '1' },
-    { id: 'coffee-x2', kind: 'multiplier', factor: '2', categories: ['coffee'] },
-    { id: 'tea-x3', kind: 'multiplier', factor: '3', categories: ['tea'], condition: { daysOfWeek: [1] } },
-    { id: 'welcome', kind: 'first-purchase', points: '50' },
-    { id: 'big-basket', kind: 'fixed', points: '20', condition: { minBasket: '100' } },
-    { id: 'app', kind: 'fixed', points: '5', condition: { channel: ['app'] }, limit: { period: 'month', maxTimes: 4 } },
-    { id: 'beans-bonus', kind: 'product-bonus', points: '10', skus: ['BEANS-1KG'] },
-    {
-      id: 'lunch',
-      kind: 'fixed',
-      points: '3',
-      condition: { all: [{ hours: { from: 11, to: 14 } }, { channel: ['store'] }] },
-    },
-    { id: 'streak', kind: 'streak', purchases: 3, withinDays: 30, points: '30' },
-    { id: 'signup', kind: 'signup', points: '100' },
-  ],
+  rules: [...BENCH_RULES, { id: 'signup', kind: 'signup', points: '100' }],
   campaigns: [
     {
       id: 'weekend',
@@ -58,16 +43,7 @@ const TEN_RULES = {
       condition: { daysOfWeek: [6, 7] },
     },
   ],
-  tiers: {
-    basis: 'points-earned',
-    window: { kind: 'calendar-year' },
-    downgrade: { mode: 'one-step', graceDays: 30 },
-    levels: [
-      { id: 'member', threshold: '0' },
-      { id: 'silver', threshold: '500', multiplier: '1.25' },
-      { id: 'gold', threshold: '2000', multiplier: '1.5' },
-    ],
-  },
+  tiers: BENCH_TIERS,
 };
 
 function compile(definition: unknown): Program {
