@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { cleanText } from './text.js';
+import { cleanText, isCleanAscii } from './text.js';
 
 /**
  * One safe pattern of a {@link BlockList}:
@@ -373,7 +373,7 @@ export function compileBlockList(lists: readonly BlockList[], preNormalized = fa
   }
   return (candidates) => {
     for (const raw of candidates) {
-      const value = preNormalized ? raw : blockComparisonForm(raw);
+      const value = preNormalized ? raw : isCleanAscii(raw) ? raw.toLowerCase() : blockComparisonForm(raw);
       const hit = exact.get(value);
       if (hit !== undefined) return { rule: `exact ${hit}` };
       for (const pattern of patterns) if (pattern.test(value)) return { rule: pattern.rule };

@@ -33,9 +33,10 @@ import {
   type NameTitles,
   type NormalizedName,
 } from './name.js';
+import { memo } from './memo.js';
 import { createPhoneNormalizer } from './phone.js';
 import { REGION_TABLE_COUNTRIES, normalizeRegion } from './region.js';
-import { cleanText, containsCjk, isCleanAscii } from './text.js';
+import { cleanText, containsCjk, isCleanAscii, isNonBlankText } from './text.js';
 
 /**
  * Options of {@link normalizeCustomer} (and of the batch functions that normalise records).
@@ -229,32 +230,18 @@ class RecordState {
   }
 
   /** The field as a non-blank string, or undefined (wrong types are reported). */
-  text(record: Record<string, unknown>, field: string): string | undefined {
-    const value = record[field];
+  text(value: unknown, field: string): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
       this.problem(field, value, NOT_A_STRING);
       return undefined;
     }
-    return value.trim() === '' ? undefined : value;
+    return isNonBlankText(value) ? value : undefined;
   }
 }
 
 const NOT_A_STRING: NormalizationFailure = { code: 'not-a-string', message: 'expected a string' };
 const INVALID_INSTANT: NormalizationFailure = { code: 'invalid-instant', message: 'not a valid date or epoch ms' };
-
-/** A per-batch memo of a pure normaliser: values such as countries, regions, first names and birth dates repeat. */
-function memo<T>(fn: (value: string) => T): (value: string) => T {
-  const cache = new Map<string, T>();
-  return (value) => {
-    let result = cache.get(value);
-    if (result === undefined) {
-      result = fn(value);
-      cache.set(value, result);
-    }
-    return result;
-  };
-}
 
 /** True when the strings are in ascending code-unit order (as `Array.prototype.sort` leaves them). */
 function isSortedStrings(keys: readonly string[]): boolean {
@@ -326,6 +313,16 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
   const fullNameOf = memo((value: string): E.Either<NormalizationFailure, NormalizedName> =>
     normalizeName(value, { titles }),
   );
+  // Block-list verdict per normalised full name (the memo above returns one object per distinct raw name).
+  const nameBlocks = new Map<NormalizedName, BlockMatch | null>();
+  const nameBlockOf = (fullName: NormalizedName): BlockMatch | undefined => {
+    let hit = nameBlocks.get(fullName);
+    if (hit === undefined) {
+      hit = blockName([fullName.display.toLowerCase(), fullName.matchKey]) ?? null;
+      nameBlocks.set(fullName, hit);
+    }
+    return hit ?? undefined;
+  };
   const namePartOf = memo(normalizeNameDisplay);
   const birthDateOf = memo((value: string) => normalizeBirthDate(value, birthOptions));
   const genderOf = memo(normalizeGender);
@@ -359,14 +356,14 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
     else return E.left([makeIssue(joinPath(state.path, 'id'), 'id (non-empty string or integer)', rawId)]);
 
     const out: Record<string, unknown> = { id };
-    const source = state.text(record, 'source');
+    const source = state.text(record.source, 'source');
     if (source !== undefined) out.source = textOf(source);
-    const sourceRecordId = state.text(record, 'sourceRecordId');
+    const sourceRecordId = state.text(record.sourceRecordId, 'sourceRecordId');
     if (sourceRecordId !== undefined)
       out.sourceRecordId = isCleanAscii(sourceRecordId) ? sourceRecordId : cleanText(sourceRecordId);
 
     let emailKey: string | undefined;
-    const email = state.text(record, 'email');
+    const email = state.text(record.email, 'email');
     if (email !== undefined) {
       const result = emailOf(email);
       if (E.isLeft(result)) state.problem('email', email, result.left);
@@ -384,13 +381,13 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
     }
 
     let country: string | undefined;
-    const rawCountry = state.text(record, 'country');
+    const rawCountry = state.text(record.country, 'country');
     if (rawCountry !== undefined) {
       const result = countryOf(rawCountry);
       if (E.isLeft(result)) state.problem('country', rawCountry, result.left);
       else country = out.country = result.right;
     }
-    const region = state.text(record, 'region');
+    const region = state.text(record.region, 'region');
     if (region !== undefined) {
       const result = regionOf(country, region);
       if (E.isRight(result)) out.region = result.right;
@@ -401,7 +398,7 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
     }
 
     let phoneKey: string | undefined;
-    const phone = state.text(record, 'phone');
+    const phone = state.text(record.phone, 'phone');
     if (phone !== undefined) {
       const result = phones(phone, country ?? defaultRegion);
       if (E.isLeft(result)) state.problem('phone', phone, result.left);
@@ -416,22 +413,24 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
 
     let nameDisplay: string | undefined;
     let nameKey: string | undefined;
-    const name = state.text(record, 'name');
+    let fullName: NormalizedName | undefined;
+    const name = state.text(record.name, 'name');
     if (name !== undefined) {
       const result = fullNameOf(name);
       if (E.isLeft(result)) state.problem('name', name, result.left);
       else {
+        fullName = result.right;
         out.name = nameDisplay = result.right.display;
         nameKey = result.right.matchKey;
       }
     }
-    const firstName = state.text(record, 'firstName');
+    const firstName = state.text(record.firstName, 'firstName');
     if (firstName !== undefined) {
       const result = namePartOf(firstName);
       if (E.isLeft(result)) state.problem('firstName', firstName, result.left);
       else out.firstName = result.right;
     }
-    const lastName = state.text(record, 'lastName');
+    const lastName = state.text(record.lastName, 'lastName');
     if (lastName !== undefined) {
       const result = namePartOf(lastName);
       if (E.isLeft(result)) state.problem('lastName', lastName, result.left);
@@ -445,7 +444,7 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
       if (key !== '') nameKey = key;
     }
     if (nameKey !== undefined && nameDisplay !== undefined) {
-      const hit = blockName([nameDisplay.toLowerCase(), nameKey]);
+      const hit = fullName === undefined ? blockName([nameDisplay.toLowerCase(), nameKey]) : nameBlockOf(fullName);
       if (hit !== undefined) {
         state.block({
           identifier: 'name',
@@ -457,25 +456,25 @@ export function createCustomerNormalizer(options: NormalizeCustomerOptions = {})
       }
     }
 
-    const birthDate = state.text(record, 'birthDate');
+    const birthDate = state.text(record.birthDate, 'birthDate');
     if (birthDate !== undefined) {
       const result = birthDateOf(birthDate);
       if (E.isLeft(result)) state.problem('birthDate', birthDate, result.left);
       else out.birthDate = result.right;
     }
-    const gender = state.text(record, 'gender');
+    const gender = state.text(record.gender, 'gender');
     if (gender !== undefined) {
       const result = genderOf(gender);
       if (E.isLeft(result)) state.problem('gender', gender, result.left);
       else out.gender = result.right;
     }
-    const occupation = state.text(record, 'occupation');
+    const occupation = state.text(record.occupation, 'occupation');
     if (occupation !== undefined) out.occupation = textOf(occupation);
-    const city = state.text(record, 'city');
+    const city = state.text(record.city, 'city');
     if (city !== undefined) out.city = textOf(city);
-    const postalCode = state.text(record, 'postalCode');
+    const postalCode = state.text(record.postalCode, 'postalCode');
     if (postalCode !== undefined) out.postalCode = upperTextOf(postalCode);
-    const channel = state.text(record, 'acquisitionChannel');
+    const channel = state.text(record.acquisitionChannel, 'acquisitionChannel');
     if (channel !== undefined) out.acquisitionChannel = lowerTextOf(channel);
 
     const signupRaw = record.signupAt;

@@ -103,7 +103,7 @@ export function normalizeEmail(input: string): E.Either<NormalizationFailure, st
   if (local === '') return E.left(failure('invalid-email', 'empty local part'));
   if (local.length > MAX_LOCAL_LENGTH)
     return E.left(failure('invalid-email', `local part longer than ${MAX_LOCAL_LENGTH} characters`));
-  if (!LOCAL_PART.test(local)) return E.left(failure('invalid-email', 'invalid characters or dots in the local part'));
+  // Printable ASCII (lower-cased): ASCII_LOCAL_PART accepts exactly what LOCAL_PART does, without Unicode classes.
   if (isPrintableAscii(address)) {
     if (!ASCII_LOCAL_PART.test(local))
       return E.left(failure('invalid-email', 'invalid characters or dots in the local part'));

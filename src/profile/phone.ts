@@ -7,6 +7,7 @@
 import { either as E } from 'fp-ts';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { failure, type NormalizationFailure } from './failure.js';
+import { AdaptiveCache } from './memo.js';
 import { FastPhoneParser } from './phone-parse.js';
 
 /**
@@ -33,6 +34,30 @@ export interface PhoneOptions {
 const MAX_PHONE_INPUT = 64;
 const SEPARATORS = /[\s\-.()/\u2010-\u2015\u2212\u30fc]/g;
 
+/**
+ * `input.replace(SEPARATORS, '')` without a regular expression for ASCII input (the common case); any non-ASCII
+ * character falls back to the expression. Internal (exported for tests).
+ */
+export function stripPhoneSeparators(input: string): string {
+  let out = '';
+  let start = 0;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 128) return input.replace(SEPARATORS, '');
+    // \s (tab, line feed, vertical tab, form feed, carriage return, space) - . ( ) /
+    if (c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 46 || c === 40 || c === 41 || c === 47) {
+      if (i > start) out += input.slice(start, i);
+      start = i + 1;
+    }
+  }
+  if (start === 0) return input;
+  return start < n ? out + input.slice(start) : out;
+}
+
+/** One fast parser (compiled numbering plans, at most one per region) shared by every {@link normalizePhone} call. */
+let sharedFastParser: FastPhoneParser | undefined;
+
 function supportedRegion(region: string | undefined): CountryCode | undefined {
   if (region === undefined) return undefined;
   const upper = region.trim().toUpperCase();
@@ -57,9 +82,10 @@ export function normalizePhone(input: string, options: PhoneOptions = {}): E.Eit
   if (input.length > 4 * MAX_PHONE_INPUT)
     return E.left(failure('too-long', `longer than ${MAX_PHONE_INPUT} characters`));
   const parts = parseParts(
-    input.replace(SEPARATORS, ''),
+    stripPhoneSeparators(input),
     supportedRegion(options.defaultRegion),
     options.validation ?? 'valid',
+    (sharedFastParser ??= new FastPhoneParser()),
   );
   return E.isLeft(parts) ? parts : E.right(parts.right.e164);
 }
@@ -115,7 +141,8 @@ function parseParts(
 export function createPhoneNormalizer(
   validation: 'valid' | 'possible' = 'valid',
 ): (input: string, region: string | undefined) => E.Either<NormalizationFailure, PhoneParts> {
-  const cache = new Map<string, E.Either<NormalizationFailure, PhoneParts>>();
+  // Phone numbers are mostly distinct: the cache switches itself off when its hit rate is low.
+  const cache = new AdaptiveCache<E.Either<NormalizationFailure, PhoneParts>>();
   const regions = new Map<string, CountryCode | undefined>();
   const fast = new FastPhoneParser();
   return (input, region) => {
@@ -130,7 +157,8 @@ export function createPhoneNormalizer(
         regions.set(region, supported);
       }
     }
-    const cleaned = input.replace(SEPARATORS, '');
+    const cleaned = stripPhoneSeparators(input);
+    if (!cache.enabled) return parseParts(cleaned, supported, validation, fast);
     // A number with its own +prefix does not depend on the region.
     const key = cleaned.startsWith('+') ? cleaned : `${supported ?? ''}|${cleaned}`;
     let result = cache.get(key);

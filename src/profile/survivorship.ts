@@ -93,7 +93,12 @@ function compareScalars(a: Scalar, b: Scalar): number {
 export class Survivorship {
   private readonly sourceRanks = new Map<readonly string[], Map<string, number>>();
   /** The rule of each golden field (a grouped field takes its group's rule) and the field units in order. */
-  private readonly units: { readonly fields: readonly GoldenField[]; readonly rule: SurvivorshipRule }[] = [];
+  private readonly units: {
+    readonly fields: readonly GoldenField[];
+    /** Positions of `fields` in {@link GOLDEN_FIELDS}. */
+    readonly indices: readonly number[];
+    readonly rule: SurvivorshipRule;
+  }[] = [];
   private readonly fieldRule = new Map<GoldenField, SurvivorshipRule>();
   /** The strategy of each of {@link GOLDEN_FIELDS}, in that order. */
   private readonly goldenStrategies: SurvivorshipStrategy[] = [];
@@ -102,10 +107,16 @@ export class Survivorship {
   constructor(private readonly rules: ResolutionRules) {
     const grouped = new Set<string>();
     for (const group of rules.fieldGroups) {
-      this.units.push({ fields: group, rule: this.ruleOf(group[0]!) });
+      this.units.push({
+        fields: group,
+        indices: group.map((f) => GOLDEN_FIELDS.indexOf(f)),
+        rule: this.ruleOf(group[0]!),
+      });
       for (const f of group) grouped.add(f);
     }
-    for (const f of GOLDEN_FIELDS) if (!grouped.has(f)) this.units.push({ fields: [f], rule: this.ruleOf(f) });
+    GOLDEN_FIELDS.forEach((f, index) => {
+      if (!grouped.has(f)) this.units.push({ fields: [f], indices: [index], rule: this.ruleOf(f) });
+    });
     for (const unit of this.units) for (const f of unit.fields) this.fieldRule.set(f, unit.rule);
     for (const f of GOLDEN_FIELDS) this.goldenStrategies.push(this.fieldRule.get(f)!.strategy);
   }
@@ -436,41 +447,41 @@ export class Survivorship {
     const out: Record<string, unknown> = { id: goldenId };
     const provenance: Record<string, FieldProvenance> = {};
     const conflicts: FieldConflict[] = [];
-    // Each golden field's values, read once per member.
-    const columns = new Map<string, (Scalar | undefined)[]>();
-    for (const field of GOLDEN_FIELDS) columns.set(field, this.column(members, field));
-    const values = new Map<GoldenField, Scalar>();
-    const provenanceOfField = new Map<GoldenField, FieldProvenance>();
-    const provenanceCache: (Map<SurvivorshipStrategy, FieldProvenance> | undefined)[] = new Array<
-      Map<SurvivorshipStrategy, FieldProvenance> | undefined
-    >(members.length);
+    // Each golden field's values, read once per member; arrays indexed by position in GOLDEN_FIELDS.
+    const fieldCount = GOLDEN_FIELDS.length;
+    const columns = new Array<(Scalar | undefined)[]>(fieldCount);
+    for (let f = 0; f < fieldCount; f++) columns[f] = this.column(members, GOLDEN_FIELDS[f]!);
+    const values = new Array<Scalar | undefined>(fieldCount);
+    const provenanceOfField = new Array<FieldProvenance | undefined>(fieldCount);
+    const provenanceCache = new Array<Partial<Record<SurvivorshipStrategy, FieldProvenance>> | undefined>(
+      members.length,
+    );
     const provenanceFor = (index: number, strategy: SurvivorshipStrategy): FieldProvenance => {
       let byStrategy = provenanceCache[index];
-      if (byStrategy === undefined)
-        provenanceCache[index] = byStrategy = new Map<SurvivorshipStrategy, FieldProvenance>();
-      let p = byStrategy.get(strategy);
-      if (p === undefined) byStrategy.set(strategy, (p = this.provenanceOf(members[index]!, strategy)));
-      return p;
+      if (byStrategy === undefined) provenanceCache[index] = byStrategy = {};
+      return (byStrategy[strategy] ??= this.provenanceOf(members[index]!, strategy));
     };
     for (const unit of this.units) {
-      const unitColumns = unit.fields.map((field) => columns.get(field)!);
+      const indices = unit.indices;
+      const unitColumns = indices.length === 1 ? [columns[indices[0]!]!] : indices.map((index) => columns[index]!);
       const win = this.winner(members, recency, unitColumns, unit.rule);
       if (win < 0) continue;
-      for (let k = 0; k < unit.fields.length; k++) {
+      for (let k = 0; k < indices.length; k++) {
         const value = unitColumns[k]![win];
         if (value === undefined) continue;
-        const field = unit.fields[k]!;
-        values.set(field, value);
-        provenanceOfField.set(field, provenanceFor(win, unit.rule.strategy));
+        const index = indices[k]!;
+        values[index] = value;
+        provenanceOfField[index] = provenanceFor(win, unit.rule.strategy);
       }
     }
-    for (const field of GOLDEN_FIELDS) {
-      const value = values.get(field);
+    for (let f = 0; f < fieldCount; f++) {
+      const field = GOLDEN_FIELDS[f]!;
+      const value = values[f];
       if (value !== undefined) {
         out[field] = value;
-        provenance[field] = provenanceOfField.get(field)!;
+        provenance[field] = provenanceOfField[f]!;
       }
-      const conflict = Survivorship.conflictOf(goldenId, members, columns.get(field)!, field, value);
+      const conflict = Survivorship.conflictOf(goldenId, members, columns[f]!, field, value);
       if (conflict !== undefined) conflicts.push(conflict);
     }
 

@@ -30,6 +30,15 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
+ * True when `text.trim() !== ''`, without trimming when the first character is visible ASCII (the common case).
+ */
+export function isNonBlankText(text: string): boolean {
+  const first = text.length === 0 ? 0 : text.charCodeAt(0);
+  if (first > 32 && first < 127) return true;
+  return text.trim() !== '';
+}
+
+/**
  * True when `text` is printable ASCII without leading, trailing or repeated spaces — so {@link cleanText} returns it
  * unchanged — and, for `letterCase` `lower` / `upper`, holds no ASCII letter of the other case (so `toLowerCase` /
  * `toUpperCase` return it unchanged too). A cheap check that spares a memo lookup for values already clean.

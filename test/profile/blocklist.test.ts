@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BLOCK_LISTS, matchBlockedValue, type BlockList } from '../../src/profile/index.js';
-import { globMatches } from '../../src/profile/blocklist.js';
+import { blockComparisonForm, compileBlockList, globMatches } from '../../src/profile/blocklist.js';
 
 describe('matchBlockedValue', () => {
   it('blocks the Segment defaults and QA values', () => {
@@ -102,5 +102,31 @@ describe('globMatches', () => {
   it('stays fast on adversarial patterns (no catastrophic backtracking)', () => {
     // 5 000 characters against many stars: bounded by O(value × pattern) steps.
     expect(globMatches('a'.repeat(5000), `${'*a'.repeat(40)}b`)).toBe(false);
+  });
+});
+
+describe('compileBlockList (ASCII fast path for values not pre-normalised)', () => {
+  it('matches exactly as the folded form does', () => {
+    const list: BlockList = {
+      exact: ['null', 'Test', 'n/a'],
+      patterns: [
+        { kind: 'onlyCharacters', characters: '0-' },
+        { kind: 'glob', pattern: 'test*' },
+      ],
+    };
+    const raw = compileBlockList([list]);
+    const folded = compileBlockList([list], true);
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('n', 'U', 'l', 'T', 'e', 's', 't', '0', '-', ' ', '/', 'a', 'Ａ', '\u3000') }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(raw([value])).toEqual(folded([blockComparisonForm(value)]));
+      }),
+      { numRuns: 300 },
+    );
+    expect(raw(['NULL'])).toEqual({ rule: 'exact null' });
+    expect(raw(['TEST-42'])).toEqual({ rule: 'glob test*' });
   });
 });

@@ -1,8 +1,9 @@
 import { either as E } from 'fp-ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { normalizePhone } from '../../src/profile/index.js';
-import { createPhoneNormalizer } from '../../src/profile/phone.js';
+import { createPhoneNormalizer, stripPhoneSeparators } from '../../src/profile/phone.js';
 
 describe('normalizePhone', () => {
   it.each([
@@ -68,6 +69,87 @@ describe('normalizePhone', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('stripPhoneSeparators', () => {
+  const SEPARATORS = /[\s\-.()/\u2010-\u2015\u2212\u30fc]/g;
+  it('removes separators from ASCII numbers without changing anything else', () => {
+    expect(stripPhoneSeparators('+44 (0)20 7946-0000')).toBe('+4402079460000');
+    expect(stripPhoneSeparators('07.87.10.61.93')).toBe('0787106193');
+    expect(stripPhoneSeparators('0612345678')).toBe('0612345678');
+    expect(stripPhoneSeparators(' 1 ')).toBe('1');
+    expect(stripPhoneSeparators('---')).toBe('');
+    expect(stripPhoneSeparators('090\u20101234\u30fc5678')).toBe('09012345678');
+  });
+
+  it('equals the regular expression on random strings (fast ASCII path vs general path)', () => {
+    const text = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom(
+          '0',
+          '7',
+          '+',
+          ' ',
+          '-',
+          '.',
+          '(',
+          ')',
+          '/',
+          '\t',
+          '\r',
+          '\v',
+          '\f',
+          '\n',
+          'x',
+          '#',
+          '\u00a0',
+          '\u2012',
+          '\u2212',
+          '\u30fc',
+          '\u3000',
+          '１',
+        ),
+      }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(stripPhoneSeparators(value)).toBe(value.replace(SEPARATORS, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same results with its cache switched off (mostly distinct numbers)', () => {
+    const cached = createPhoneNormalizer();
+    const numbers = Array.from({ length: 9000 }, (_, i) => `+44 20 79${String(460000 + i * 7).padStart(6, '0')}`);
+    const first = numbers.map((n) => cached(n, 'GB'));
+    const again = numbers.map((n) => cached(n, 'GB'));
+    const fresh = createPhoneNormalizer();
+    expect(again).toEqual(first);
+    expect(numbers.slice(0, 50).map((n) => fresh(n, 'GB'))).toEqual(first.slice(0, 50));
+  });
+});
+
+describe('normalizePhone (shared fast parser) against libphonenumber-js', () => {
+  it('gives the library result on random digit strings', () => {
+    const digits = fc.string({
+      unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'),
+      minLength: 4,
+      maxLength: 14,
+    });
+    const region = fc.constantFrom<CountryCode>('GB', 'FR', 'DE', 'US', 'CN', 'ES', 'JP', 'IN', 'BR');
+    fc.assert(
+      fc.property(digits, region, fc.boolean(), (number, defaultRegion, plus) => {
+        const input = plus ? `+${number}` : number;
+        const parsed = parsePhoneNumberFromString(input, defaultRegion);
+        const expected = parsed?.isValid() === true ? parsed.number : undefined;
+        const actual = normalizePhone(input, { defaultRegion });
+        expect(E.isRight(actual) ? actual.right : undefined).toBe(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, isCleanAscii } from '../../src/profile/text.js';
+import { cleanText, isCleanAscii, isNonBlankText } from '../../src/profile/text.js';
 
 describe('isCleanAscii', () => {
   it('accepts clean printable ASCII and refuses what cleanText would change', () => {
@@ -27,6 +27,30 @@ describe('isCleanAscii', () => {
         if (isCleanAscii(value)) expect(cleanText(value)).toBe(value);
         if (isCleanAscii(value, 'lower')) expect(cleanText(value).toLowerCase()).toBe(value);
         if (isCleanAscii(value, 'upper')) expect(cleanText(value).toUpperCase()).toBe(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('isNonBlankText', () => {
+  it('agrees with trim() on examples', () => {
+    expect(isNonBlankText('a')).toBe(true);
+    expect(isNonBlankText(' a ')).toBe(true);
+    expect(isNonBlankText('')).toBe(false);
+    expect(isNonBlankText(' \t\n')).toBe(false);
+    expect(isNonBlankText('\u3000')).toBe(false);
+    expect(isNonBlankText('\u3000张')).toBe(true);
+  });
+
+  it('equals trim() !== "" on random strings (fast ASCII path vs general path)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '张', '~', '\u007f') }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(isNonBlankText(value)).toBe(value.trim() !== '');
       }),
       { numRuns: 300 },
     );
