@@ -10,7 +10,7 @@ import { resolveConsents } from './consent.js';
 import type { NormalizationCode } from './failure.js';
 import { createCustomerNormalizer, type NormalizedCustomer } from './customer.js';
 import { resolveDetailed, type BlockedValueSummary, type IdentityResolution } from './resolve.js';
-import type { ResolutionRulesInput } from './rules.js';
+import { GOLDEN_FIELDS, type ResolutionRulesInput } from './rules.js';
 
 /**
  * Options of {@link assessQuality}.
@@ -49,20 +49,7 @@ export interface QualityOptions {
  * ```
  */
 export const QUALITY_FIELDS: readonly string[] = Object.freeze([
-  'email',
-  'phone',
-  'name',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'gender',
-  'occupation',
-  'country',
-  'region',
-  'city',
-  'postalCode',
-  'acquisitionChannel',
-  'signupAt',
+  ...GOLDEN_FIELDS,
   'updatedAt',
   'externalIds',
   'consents',

@@ -122,21 +122,7 @@ export interface SurvivorshipRule {
  * const field: GoldenField = 'postalCode';
  * ```
  */
-export type GoldenField =
-  | 'email'
-  | 'phone'
-  | 'name'
-  | 'firstName'
-  | 'lastName'
-  | 'birthDate'
-  | 'gender'
-  | 'occupation'
-  | 'country'
-  | 'region'
-  | 'city'
-  | 'postalCode'
-  | 'acquisitionChannel'
-  | 'signupAt';
+export type GoldenField = (typeof GOLDEN_FIELDS)[number];
 
 /**
  * Every {@link GoldenField}, in output order.
@@ -146,7 +132,7 @@ export type GoldenField =
  * GOLDEN_FIELDS[0] //=> 'email'
  * ```
  */
-export const GOLDEN_FIELDS: readonly GoldenField[] = Object.freeze([
+export const GOLDEN_FIELDS = Object.freeze([
   'email',
   'phone',
   'name',
@@ -161,7 +147,7 @@ export const GOLDEN_FIELDS: readonly GoldenField[] = Object.freeze([
   'postalCode',
   'acquisitionChannel',
   'signupAt',
-]);
+] as const);
 
 /**
  * Complete identity-resolution rules (what {@link decodeResolutionRules} returns and results echo).
